@@ -1,0 +1,48 @@
+package dev.lazarus.agent;
+
+import dev.lazarus.agent.instrument.LazarusTransformer;
+import dev.lazarus.internal.engine.Engine;
+import dev.lazarus.internal.hook.Hooks;
+import dev.lazarus.internal.log.RedoLog;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Starts Lazarus inside the isolated class loader: reads the options, locks the data directory,
+ * opens the redo log, installs the engine behind the hooks and the class transformer. Recovery
+ * itself waits for the first root assignment (DESIGN §2).
+ */
+public final class AgentMain {
+    private static final System.Logger LOG = System.getLogger("dev.lazarus");
+    static final String VERSION = versionOf();
+
+    private AgentMain() {
+    }
+
+    public static void start(String args, Instrumentation inst, ClassLoader ownLoader) {
+        Config config;
+        DataDirectory dir;
+        try {
+            config = Config.load(args, System.getProperties(), System.getenv());
+            dir = DataDirectory.open(config.dir());
+        } catch (ConfigException e) {
+            System.err.println("Lazarus: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs());
+        Engine engine = new Engine(log, config.sync(), config.strict(), config.describe());
+        Hooks.install(engine);
+        inst.addTransformer(new LazarusTransformer(ownLoader, config.strict()), false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            engine.close();
+            dir.close();
+        }, "lazarus-shutdown"));
+        LOG.log(System.Logger.Level.INFO, "Lazarus " + VERSION + " active: " + config.describe());
+    }
+
+    private static String versionOf() {
+        String v = AgentMain.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

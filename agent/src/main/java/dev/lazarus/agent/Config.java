@@ -1,0 +1,115 @@
+package dev.lazarus.agent;
+
+import dev.lazarus.internal.log.SyncMode;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The agent's options. Each key can be given as an agent argument ({@code -javaagent:...=dir=x,sync=always}),
+ * a system property ({@code -Dlazarus.dir=x}) or an environment variable ({@code LAZARUS_DIR=x});
+ * in that order of precedence. An unknown key or a bad value is an error that names it and lists
+ * what is valid.
+ */
+public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict) {
+
+    /** The keys, with their defaults and what they accept. */
+    private static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("dir", "the data directory (default ./lazarus-data)");
+        KEYS.put("sync", "none | interval | always (default interval)");
+        KEYS.put("syncIntervalMs", "milliseconds between forces with sync=interval, a positive integer (default 1000)");
+        KEYS.put("strict", "true | false: whether untrackable state is an error (default true)");
+    }
+
+    public static Config load(String agentArgs, Properties system, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().startsWith("LAZARUS_")) {
+                values.put(keyOf(e.getKey(), "environment variable " + e.getKey()), e.getValue());
+            }
+        }
+        for (String name : system.stringPropertyNames()) {
+            if (name.startsWith("lazarus.")) {
+                values.put(known(name.substring("lazarus.".length()), "system property -D" + name), system.getProperty(name));
+            }
+        }
+        if (agentArgs != null && !agentArgs.isBlank()) {
+            for (String pair : agentArgs.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new ConfigException("agent option '" + pair + "' is not key=value. Valid keys: " + validKeys());
+                }
+                values.put(known(pair.substring(0, eq).trim(), "agent option"), pair.substring(eq + 1).trim());
+            }
+        }
+        Path dir = Path.of(values.getOrDefault("dir", "lazarus-data")).toAbsolutePath().normalize();
+        SyncMode sync = parseSync(values.getOrDefault("sync", "interval"));
+        long interval = parsePositive("syncIntervalMs", values.getOrDefault("syncIntervalMs", "1000"));
+        boolean strict = parseBoolean("strict", values.getOrDefault("strict", "true"));
+        return new Config(dir, sync, interval, strict);
+    }
+
+    private static String keyOf(String envName, String source) {
+        // LAZARUS_SYNC_INTERVAL_MS -> syncIntervalMs
+        String[] parts = envName.substring("LAZARUS_".length()).toLowerCase(Locale.ROOT).split("_");
+        StringBuilder key = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].isEmpty()) {
+                key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            }
+        }
+        return known(key.toString(), source);
+    }
+
+    private static String known(String key, String source) {
+        if (!KEYS.containsKey(key)) {
+            throw new ConfigException("unknown " + source + " '" + key + "'. Valid keys: " + validKeys());
+        }
+        return key;
+    }
+
+    private static String validKeys() {
+        StringBuilder b = new StringBuilder();
+        KEYS.forEach((k, v) -> b.append("\n  ").append(k).append(": ").append(v));
+        return b.toString();
+    }
+
+    private static SyncMode parseSync(String v) {
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "none": return SyncMode.NONE;
+            case "interval": return SyncMode.INTERVAL;
+            case "always": return SyncMode.ALWAYS;
+            default: throw new ConfigException("bad value '" + v + "' for sync: use none, interval or always");
+        }
+    }
+
+    private static long parsePositive(String key, String v) {
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("bad value '" + v + "' for " + key + ": use a positive integer");
+    }
+
+    private static boolean parseBoolean(String key, String v) {
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true": return true;
+            case "false": return false;
+            default: throw new ConfigException("bad value '" + v + "' for " + key + ": use true or false");
+        }
+    }
+
+    public String describe() {
+        return "dir=" + dir + ", sync=" + sync.name().toLowerCase(Locale.ROOT)
+                + (sync == SyncMode.INTERVAL ? " (every " + syncIntervalMs + " ms)" : "") + ", strict=" + strict;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.lazarus.agent.instrument;
+
+import net.bytebuddy.jar.asm.AnnotationVisitor;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the instrumentation needs to know about a class without loading it: its superclass, whether
+ * it is {@code @Durable}, and its fields with their modifiers and {@code @Durable} marks. Read
+ * from the class file (never by loading the class, which would run its initializer too early).
+ */
+final class ClassFacts {
+    static final String DURABLE = "Ldev/lazarus/Durable;";
+    static final String ATOMIC = "Ldev/lazarus/Atomic;";
+
+    /** One declared field. */
+    record FieldFacts(String owner, String name, String descriptor, int access, boolean durable) {
+        boolean isStatic() {
+            return (access & Opcodes.ACC_STATIC) != 0;
+        }
+
+        /** A field whose writes are logged: an instance field that is not final, transient or synthetic. */
+        boolean persistent() {
+            return (access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)) == 0;
+        }
+    }
+
+    final String name;
+    final String superName;
+    final boolean durable;
+    final boolean isInterface;
+    final boolean isRecordOrEnum;
+    final Map<String, FieldFacts> fields;
+
+    private ClassFacts(String name, String superName, boolean durable, int access, Map<String, FieldFacts> fields) {
+        this.name = name;
+        this.superName = superName;
+        this.durable = durable;
+        this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        this.isRecordOrEnum = (access & (Opcodes.ACC_RECORD | Opcodes.ACC_ENUM)) != 0
+                || "java/lang/Record".equals(superName) || "java/lang/Enum".equals(superName);
+        this.fields = fields;
+    }
+
+    FieldFacts field(String fieldName, String descriptor) {
+        return fields.get(fieldName + ':' + descriptor);
+    }
+
+    static ClassFacts read(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        Collector c = new Collector();
+        reader.accept(c, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return new ClassFacts(c.name, c.superName, c.durable, c.access, c.fields);
+    }
+
+    private static final class Collector extends ClassVisitor {
+        String name;
+        String superName;
+        int access;
+        boolean durable;
+        final Map<String, FieldFacts> fields = new HashMap<>();
+
+        Collector() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            this.name = name;
+            this.superName = superName;
+            this.access = access;
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            if (DURABLE.equals(descriptor)) {
+                durable = true;
+            }
+            return null;
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
+            boolean[] marked = {false};
+            String owner = name;
+            fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, false));
+            return new FieldVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
+                    if (DURABLE.equals(desc)) {
+                        marked[0] = true;
+                    }
+                    return null;
+                }
+
+                @Override
+                public void visitEnd() {
+                    if (marked[0]) {
+                        fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, true));
+                    }
+                }
+            };
+        }
+    }
+}

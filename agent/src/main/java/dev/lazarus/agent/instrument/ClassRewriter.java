@@ -1,0 +1,183 @@
+package dev.lazarus.agent.instrument;
+
+import dev.lazarus.internal.engine.FieldTable;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rewrites one class. A tracked class (the topmost of a tracked hierarchy) gets the injected
+ * object id and the {@code Tracked} interface; every tracked class gets one static setter per
+ * persistent field, which stores the value and reports it to {@code Hooks} with the field's number.
+ * Every method goes through {@link MethodRewriter}.
+ */
+final class ClassRewriter extends ClassVisitor {
+    private final TypeInfo types;
+    private final ClassFacts self;
+    private final boolean tracked;
+    private final boolean topTracked;
+    private final boolean rewriteArrays;
+    private final Map<String, String> bridges = new LinkedHashMap<>();
+    private int version;
+    private boolean changed;
+
+    ClassRewriter(ClassVisitor next, TypeInfo types, ClassFacts self, boolean rewriteArrays) {
+        super(Opcodes.ASM9, next);
+        this.types = types;
+        this.self = self;
+        this.tracked = types.isTracked(self.name);
+        this.topTracked = tracked && !types.isTracked(self.superName);
+        this.rewriteArrays = rewriteArrays;
+    }
+
+    TypeInfo types() {
+        return types;
+    }
+
+    boolean tracked() {
+        return tracked;
+    }
+
+    boolean rewriteArrays() {
+        return rewriteArrays;
+    }
+
+    boolean isInterface() {
+        return self.isInterface;
+    }
+
+    String name() {
+        return self.name;
+    }
+
+    boolean hasFrames() {
+        return (version & 0xFFFF) >= Opcodes.V1_6;
+    }
+
+    void changed() {
+        changed = true;
+    }
+
+    boolean isChanged() {
+        return changed;
+    }
+
+    /** A private static method in this class that calls {@code Arrays.name} and reports the array written. */
+    String arraysBridge(String name, String descriptor) {
+        return bridges.computeIfAbsent(name + descriptor, k -> Names.BRIDGE_PREFIX + bridges.size());
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.version = version;
+        if (topTracked) {
+            String[] withTracked = Arrays.copyOf(interfaces == null ? new String[0] : interfaces,
+                    interfaces == null ? 1 : interfaces.length + 1);
+            withTracked[withTracked.length - 1] = Names.TRACKED;
+            interfaces = withTracked;
+            changed = true;
+        }
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return new MethodRewriter(mv, this, access, name);
+    }
+
+    @Override
+    public void visitEnd() {
+        if (topTracked) {
+            addObjectId();
+        }
+        if (tracked) {
+            for (ClassFacts.FieldFacts f : self.fields.values()) {
+                if (f.persistent()) {
+                    addSetter(f);
+                }
+            }
+        }
+        bridges.forEach(this::addArraysBridge);
+        super.visitEnd();
+    }
+
+    private void addObjectId() {
+        super.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC, Names.OID, "J", null, null)
+                .visitEnd();
+        MethodVisitor get = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, Names.OID, "()J", null, null);
+        get.visitCode();
+        get.visitVarInsn(Opcodes.ALOAD, 0);
+        get.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+        get.visitInsn(Opcodes.LRETURN);
+        get.visitMaxs(2, 1);
+        get.visitEnd();
+        MethodVisitor set = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, Names.OID, "(J)V", null, null);
+        set.visitCode();
+        set.visitVarInsn(Opcodes.ALOAD, 0);
+        set.visitVarInsn(Opcodes.LLOAD, 1);
+        set.visitFieldInsn(Opcodes.PUTFIELD, self.name, Names.OID, "J");
+        set.visitInsn(Opcodes.RETURN);
+        set.visitMaxs(3, 3);
+        set.visitEnd();
+    }
+
+    /**
+     * {@code static void $lz$w$f(Owner self, T v) { self.f = v; Hooks.setX(self.$lz$oid, v, id); }}
+     * Branch-free: the "attached?" test is inside the (inlined) hook.
+     */
+    private void addSetter(ClassFacts.FieldFacts f) {
+        Type t = Type.getType(f.descriptor());
+        int id = FieldTable.id(self.name.replace('/', '.'), f.name(), f.descriptor());
+        MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                Names.setter(f.name()), "(L" + self.name + ";" + f.descriptor() + ")V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, self.name, f.name(), f.descriptor());
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+        mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
+        mv.visitLdcInsn(id);
+        String hook;
+        String valueDesc;
+        switch (t.getSort()) {
+            case Type.LONG: hook = "setLong"; valueDesc = "J"; break;
+            case Type.DOUBLE: hook = "setDouble"; valueDesc = "D"; break;
+            case Type.FLOAT: hook = "setFloat"; valueDesc = "F"; break;
+            case Type.OBJECT:
+            case Type.ARRAY: hook = "setObject"; valueDesc = "Ljava/lang/Object;"; break;
+            default: hook = "setInt"; valueDesc = "I"; break;
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, hook, "(J" + valueDesc + "I)V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(6, 1 + t.getSize());
+        mv.visitEnd();
+    }
+
+    private void addArraysBridge(String key, String bridgeName) {
+        int paren = key.indexOf('(');
+        String name = key.substring(0, paren);
+        String descriptor = key.substring(paren);
+        Type[] args = Type.getArgumentTypes(descriptor);
+        MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                bridgeName, descriptor, null, null);
+        mv.visitCode();
+        int slot = 0;
+        for (Type a : args) {
+            mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+            slot += a.getSize();
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", name, descriptor, false);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "arrayWrittenAll", "(Ljava/lang/Object;)V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(slot + 1, slot);
+        mv.visitEnd();
+    }
+}

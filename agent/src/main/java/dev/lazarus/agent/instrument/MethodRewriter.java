@@ -1,0 +1,213 @@
+package dev.lazarus.agent.instrument;
+
+import dev.lazarus.internal.collection.TrackedCollections;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rewrites one method: writes to tracked fields go through the declaring class's generated setter,
+ * assignments of root fields through {@code Hooks.root}, element stores into arrays through
+ * {@code Hooks.store*} (in classes that touch tracked arrays), {@code new HashMap()} and friends in
+ * tracked classes become tracked collections, and {@code @Atomic} methods are bracketed by
+ * {@code Hooks.begin()} and {@code Hooks.end()} (the end also on a throw).
+ *
+ * <p>Every replacement has the stack effect of the instruction it replaces, so the method's stack
+ * map frames stay valid; only the {@code @Atomic} handler adds a frame of its own.
+ */
+final class MethodRewriter extends MethodVisitor {
+    private static final Set<String> ARRAYS_MUTATORS = Set.of("fill", "sort", "parallelSort", "setAll",
+            "parallelSetAll", "parallelPrefix");
+
+    private final ClassRewriter cls;
+    private final boolean constructor;
+    private final boolean hasCode;
+    private boolean atomic;
+    /** False in a constructor until its super(...) or this(...) call: `this` cannot be passed before. */
+    private boolean thisInitialized;
+    /** NEW instructions waiting for their constructor call: {original type, replacement or null}. */
+    private final Deque<String[]> pendingNew = new ArrayDeque<>();
+    private Label bodyStart;
+
+    MethodRewriter(MethodVisitor mv, ClassRewriter cls, int access, String name) {
+        super(Opcodes.ASM9, mv);
+        this.cls = cls;
+        this.constructor = name.equals("<init>");
+        this.hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+        this.thisInitialized = !constructor;
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        if (ClassFacts.ATOMIC.equals(descriptor) && !constructor) {
+            atomic = true;
+        }
+        return super.visitAnnotation(descriptor, visible);
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (atomic && hasCode) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "begin", "()V", false);
+            bodyStart = new Label();
+            super.visitLabel(bodyStart);
+            cls.changed();
+        }
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (atomic && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "end", "()V", false);
+        }
+        if (cls.rewriteArrays() && storeHook(opcode) != null) {
+            String[] hook = storeHook(opcode);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, hook[0], hook[1], false);
+            cls.changed();
+            return;
+        }
+        super.visitInsn(opcode);
+    }
+
+    private static String[] storeHook(int opcode) {
+        switch (opcode) {
+            case Opcodes.IASTORE: return new String[] {"storeInt", "([III)V"};
+            case Opcodes.LASTORE: return new String[] {"storeLong", "([JIJ)V"};
+            case Opcodes.FASTORE: return new String[] {"storeFloat", "([FIF)V"};
+            case Opcodes.DASTORE: return new String[] {"storeDouble", "([DID)V"};
+            case Opcodes.CASTORE: return new String[] {"storeChar", "([CIC)V"};
+            case Opcodes.SASTORE: return new String[] {"storeShort", "([SIS)V"};
+            case Opcodes.BASTORE: return new String[] {"storeByte", "(Ljava/lang/Object;II)V"};
+            case Opcodes.AASTORE: return new String[] {"storeObject", "([Ljava/lang/Object;ILjava/lang/Object;)V"};
+            default: return null;
+        }
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        if ((opcode == Opcodes.PUTFIELD && thisInitialized) || opcode == Opcodes.PUTSTATIC) {
+            Optional<ClassFacts.FieldFacts> resolved = cls.types().resolveField(owner, name, descriptor);
+            if (resolved.isPresent()) {
+                ClassFacts.FieldFacts f = resolved.get();
+                if (f.durable()) {
+                    emitRootHook(f);
+                    super.visitFieldInsn(opcode, owner, name, descriptor);
+                    cls.changed();
+                    return;
+                }
+                if (opcode == Opcodes.PUTFIELD && cls.types().isTrackedField(f)) {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, f.owner(), Names.setter(name),
+                            "(L" + f.owner() + ";" + descriptor + ")V", false);
+                    cls.changed();
+                    return;
+                }
+            }
+        }
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /** Stack: value → the value to store (the recovered one on the first assignment of a run). */
+    private void emitRootHook(ClassFacts.FieldFacts f) {
+        Type type = Type.getType(f.descriptor());
+        boolean primitive = type.getSort() < Type.ARRAY;
+        Type box = primitive ? boxOf(type) : null;
+        if (primitive) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, box.getInternalName(), "valueOf",
+                    "(" + type.getDescriptor() + ")" + box.getDescriptor(), false);
+        }
+        super.visitLdcInsn(Type.getObjectType(f.owner()));
+        super.visitLdcInsn(f.name());
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "root",
+                "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;", false);
+        if (primitive) {
+            super.visitTypeInsn(Opcodes.CHECKCAST, box.getInternalName());
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box.getInternalName(), type.getClassName() + "Value",
+                    "()" + type.getDescriptor(), false);
+        } else {
+            super.visitTypeInsn(Opcodes.CHECKCAST, type.getSort() == Type.ARRAY ? type.getDescriptor() : type.getInternalName());
+        }
+    }
+
+    private static Type boxOf(Type primitive) {
+        switch (primitive.getSort()) {
+            case Type.BOOLEAN: return Type.getObjectType("java/lang/Boolean");
+            case Type.CHAR: return Type.getObjectType("java/lang/Character");
+            case Type.BYTE: return Type.getObjectType("java/lang/Byte");
+            case Type.SHORT: return Type.getObjectType("java/lang/Short");
+            case Type.INT: return Type.getObjectType("java/lang/Integer");
+            case Type.FLOAT: return Type.getObjectType("java/lang/Float");
+            case Type.LONG: return Type.getObjectType("java/lang/Long");
+            case Type.DOUBLE: return Type.getObjectType("java/lang/Double");
+            default: throw new IllegalArgumentException(primitive.toString());
+        }
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (opcode == Opcodes.NEW) {
+            String replacement = cls.tracked() ? TrackedCollections.trackedNameFor(type) : null;
+            pendingNew.push(new String[] {type, replacement});
+            if (replacement != null) {
+                cls.changed();
+                super.visitTypeInsn(opcode, replacement);
+                return;
+            }
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+            if (!pendingNew.isEmpty()) {
+                String[] created = pendingNew.pop();
+                if (created[1] != null && created[0].equals(owner)) {
+                    super.visitMethodInsn(opcode, created[1], name, descriptor, false);
+                    return;
+                }
+            } else if (constructor) {
+                thisInitialized = true; // the super(...) or this(...) call
+            }
+        } else if (cls.rewriteArrays() && opcode == Opcodes.INVOKESTATIC) {
+            if (owner.equals("java/lang/System") && name.equals("arraycopy")) {
+                super.visitMethodInsn(opcode, Names.HOOKS, "arraycopy", descriptor, false);
+                cls.changed();
+                return;
+            }
+            if (owner.equals("java/util/Arrays") && ARRAYS_MUTATORS.contains(name) && descriptor.startsWith("([")
+                    && !cls.isInterface()) {
+                super.visitMethodInsn(opcode, cls.name(), cls.arraysBridge(name, descriptor), descriptor, false);
+                cls.changed();
+                return;
+            }
+        }
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        if (bodyStart != null) {
+            Label bodyEnd = new Label();
+            Label handler = new Label();
+            super.visitLabel(bodyEnd);
+            // added last, so the method's own handlers keep precedence
+            super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
+            super.visitLabel(handler);
+            if (cls.hasFrames()) {
+                // the handler needs no locals: an empty frame is valid whatever the body did with them
+                super.visitFrame(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+            }
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "end", "()V", false);
+            super.visitInsn(Opcodes.ATHROW);
+        }
+        super.visitMaxs(maxStack, maxLocals);
+    }
+}

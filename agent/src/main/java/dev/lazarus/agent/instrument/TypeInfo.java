@@ -1,0 +1,83 @@
+package dev.lazarus.agent.instrument;
+
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers, for one class loader, "is this class tracked?" and "which field does this field
+ * reference resolve to?", from class files located through Byte Buddy's {@link ClassFileLocator}.
+ * Answers are cached: each class file is read at most once.
+ */
+final class TypeInfo {
+    private final ClassFileLocator locator;
+    private final ConcurrentHashMap<String, Optional<ClassFacts>> facts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> tracked = new ConcurrentHashMap<>();
+
+    TypeInfo(ClassLoader loader) {
+        this.locator = ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader);
+    }
+
+    /** Registers the facts of the class being transformed (its file may not be locatable yet). */
+    void remember(ClassFacts f) {
+        facts.put(f.name, Optional.of(f));
+    }
+
+    static boolean isPlatform(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
+                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
+    }
+
+    Optional<ClassFacts> facts(String internalName) {
+        if (internalName == null || isPlatform(internalName) || internalName.startsWith("[")) {
+            return Optional.empty();
+        }
+        return facts.computeIfAbsent(internalName, n -> {
+            try {
+                ClassFileLocator.Resolution r = locator.locate(n.replace('/', '.'));
+                return r.isResolved() ? Optional.of(ClassFacts.read(r.resolve())) : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A class is tracked when it is {@code @Durable} or extends a tracked class. */
+    boolean isTracked(String internalName) {
+        if (internalName == null || isPlatform(internalName)) {
+            return false;
+        }
+        Boolean known = tracked.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        Optional<ClassFacts> f = facts(internalName);
+        boolean result = f.isPresent() && !f.get().isInterface && !f.get().isRecordOrEnum
+                && (f.get().durable || isTracked(f.get().superName));
+        tracked.put(internalName, result);
+        return result;
+    }
+
+    /** The field a {@code owner.name:descriptor} reference resolves to, searching superclasses. */
+    Optional<ClassFacts.FieldFacts> resolveField(String owner, String name, String descriptor) {
+        for (String c = owner; c != null && !isPlatform(c); ) {
+            Optional<ClassFacts> f = facts(c);
+            if (f.isEmpty()) {
+                return Optional.empty();
+            }
+            ClassFacts.FieldFacts field = f.get().field(name, descriptor);
+            if (field != null) {
+                return Optional.of(field);
+            }
+            c = f.get().superName;
+        }
+        return Optional.empty();
+    }
+
+    /** Whether writes to this field are logged through the setter generated in its declaring class. */
+    boolean isTrackedField(ClassFacts.FieldFacts f) {
+        return f.persistent() && isTracked(f.owner());
+    }
+}

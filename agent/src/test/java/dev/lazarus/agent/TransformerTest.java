@@ -1,0 +1,154 @@
+package dev.lazarus.agent;
+
+import dev.lazarus.agent.instrument.LazarusTransformer;
+import dev.lazarus.internal.hook.Hooks;
+import dev.lazarus.internal.hook.Journal;
+import dev.lazarus.internal.hook.Tracked;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Loads the fixtures through the transformer in a child loader and watches the hooks they call. */
+class TransformerTest {
+    private final RecordingJournal journal = new RecordingJournal();
+    private ClassLoader loader;
+
+    @BeforeEach
+    void install() {
+        Hooks.install(journal);
+        loader = new TransformingLoader(getClass().getClassLoader());
+    }
+
+    @AfterEach
+    void uninstall() {
+        Hooks.install(Journal.OFF);
+    }
+
+    @Test
+    void trackedClassGetsAnIdAndItsWritesReportOnlyWhenAttached() throws Exception {
+        Object counter = newInstance("Counter");
+        assertThat(counter).isInstanceOf(Tracked.class);
+        invoke(counter, "increment");
+        assertThat(journal.calls).as("detached: silent").isEmpty();
+        ((Tracked) counter).$lz$oid(7);
+        invoke(counter, "increment");
+        assertThat(journal.calls).containsExactly("setLong 7 1");
+    }
+
+    @Test
+    void writesFromAnotherClassAndArrayStoresAreReported() throws Exception {
+        Object counter = newInstance("Counter");
+        ((Tracked) counter).$lz$oid(3);
+        Class<?> outsider = loader.loadClass("dev.lazarus.agent.fixtures.Outsider");
+        outsider.getMethod("poke", counter.getClass()).invoke(null, counter);
+        // transient field: not reported; the local array's store reports too (the engine ignores untracked arrays)
+        assertThat(journal.calls).containsExactly("setLong 3 42", "setObject 3 poked", "array 2 3", "array 0 4",
+                "array 0 2", "array 0 1");
+    }
+
+    @Test
+    void subclassFieldsAndInheritedFieldsAreReported() throws Exception {
+        Object sub = newInstance("SubCounter");
+        ((Tracked) sub).$lz$oid(9);
+        Class<?> outsider = loader.loadClass("dev.lazarus.agent.fixtures.Outsider");
+        outsider.getMethod("pokeSub", sub.getClass()).invoke(null, sub);
+        assertThat(journal.calls).containsExactly("setLong 9 1", "setInt 9 1");
+    }
+
+    @Test
+    void collectionsCreatedInTrackedClassesAreTracked() throws Exception {
+        Object counter = newInstance("Counter");
+        Object map = counter.getClass().getField("map").get(counter);
+        assertThat(map).isInstanceOf(Tracked.class).isInstanceOf(java.util.HashMap.class);
+    }
+
+    @Test
+    void rootAssignmentsGoThroughTheHookAndMayBeReplaced() throws Exception {
+        journal.rootReplacement = "replaced";
+        assertThatThrownBy(() -> loader.loadClass("dev.lazarus.agent.fixtures.Holder").getField("root").get(null))
+                .as("a replacement of the wrong type fails the checkcast").isInstanceOf(ClassCastException.class);
+    }
+
+    @Test
+    void primitiveRootsAreBoxedThroughTheHook() throws Exception {
+        Class<?> holder = loader.loadClass("dev.lazarus.agent.fixtures.Holder");
+        assertThat(holder.getField("primitiveRoot").getLong(null)).isEqualTo(5);
+        assertThat(journal.calls).anyMatch(c -> c.startsWith("root Holder.root")).contains("root Holder.primitiveRoot 5");
+    }
+
+    @Test
+    void atomicMethodsAreBracketedAlsoOnThrowAndNested() throws Exception {
+        Class<?> holder = loader.loadClass("dev.lazarus.agent.fixtures.Holder");
+        journal.calls.clear();
+        Object counter = newInstance("Counter");
+        ((Tracked) counter).$lz$oid(1);
+        holder.getMethod("twice", counter.getClass()).invoke(null, counter);
+        assertThat(journal.calls).containsExactly("begin", "setLong 1 1", "begin", "setLong 1 2", "end", "end");
+        journal.calls.clear();
+        assertThatThrownBy(() -> holder.getMethod("failing", counter.getClass()).invoke(null, counter))
+                .isInstanceOf(InvocationTargetException.class).hasRootCauseMessage("boom");
+        assertThat(journal.calls).containsExactly("begin", "setLong 1 3", "end");
+        journal.calls.clear();
+        assertThat(holder.getMethod("caught", counter.getClass()).invoke(null, counter)).isEqualTo(4);
+        assertThat(journal.calls).as("a caught exception does not end the transaction early")
+                .containsExactly("begin", "setLong 1 4", "end");
+    }
+
+    @Test
+    void classesThatTouchNoTrackedStateAreLeftUntouched() throws IOException {
+        assertThat(LazarusTransformer.rewrite(getClass().getClassLoader(), bytes("Plain"))).isNull();
+    }
+
+    private Object newInstance(String simpleName) throws Exception {
+        return loader.loadClass("dev.lazarus.agent.fixtures." + simpleName).getConstructor().newInstance();
+    }
+
+    private static void invoke(Object target, String method) throws Exception {
+        Method m = target.getClass().getMethod(method);
+        m.invoke(target);
+    }
+
+    static byte[] bytes(String simpleName) throws IOException {
+        try (InputStream in = TransformerTest.class.getResourceAsStream("fixtures/" + simpleName + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Child-first for the fixtures, which it loads through the transformer. */
+    private static final class TransformingLoader extends ClassLoader {
+        TransformingLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.lazarus.agent.fixtures.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try {
+                        byte[] original = bytes(name.substring(name.lastIndexOf('.') + 1));
+                        byte[] rewritten = LazarusTransformer.rewrite(this, original);
+                        byte[] b = rewritten != null ? rewritten : original;
+                        c = defineClass(name, b, 0, b.length);
+                    } catch (IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return c;
+            }
+        }
+    }
+
+}

@@ -1,0 +1,225 @@
+package dev.lazarus.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real child JVM running an application under the Lazarus agent jar, with its output captured
+ * line by line, that a test can wait on, kill with {@code kill -9} and restart.
+ */
+final class AgentJvm implements AutoCloseable {
+    static final Path AGENT_JAR = Path.of(System.getProperty("lazarus.agent.jar", "../agent/target/lazarus-agent.jar"));
+    static final Path SAMPLES_JAR = Path.of(System.getProperty("lazarus.samples.jar", "../sample-apps/target/lazarus-sample-apps.jar"));
+    static final Path TEST_CLASSES = Path.of(System.getProperty("lazarus.test.classes", "target/test-classes"));
+    static final Path WORK = Path.of(System.getProperty("lazarus.work", "target/it-work"));
+
+    private final Process process;
+    private final List<String> out = new ArrayList<>();
+    private final List<String> err = new ArrayList<>();
+    private final List<String> command;
+
+    private AgentJvm(List<String> command) throws IOException {
+        this.command = command;
+        this.process = new ProcessBuilder(command).start();
+        pump(process.getInputStream(), out);
+        pump(process.getErrorStream(), err);
+    }
+
+    /** A fresh, empty work directory for one test. */
+    static Path workDir(String name) throws IOException {
+        Path dir = WORK.resolve(name + "-" + System.nanoTime());
+        Files.createDirectories(dir);
+        return dir.toAbsolutePath();
+    }
+
+    static Builder app(String mainClass) {
+        return new Builder(mainClass);
+    }
+
+    static final class Builder {
+        private final String mainClass;
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private final List<String> classPath = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+        private final List<String> args = new ArrayList<>();
+        private boolean agent = true;
+
+        private Builder(String mainClass) {
+            this.mainClass = mainClass;
+            classPath.add(TEST_CLASSES.toAbsolutePath().toString());
+            classPath.add(SAMPLES_JAR.toAbsolutePath().toString());
+        }
+
+        Builder option(String key, String value) {
+            options.put(key, value);
+            return this;
+        }
+
+        Builder dir(Path dir) {
+            return option("dir", dir.toString());
+        }
+
+        Builder classPath(String entry) {
+            classPath.add(entry);
+            return this;
+        }
+
+        Builder jvmArg(String arg) {
+            jvmArgs.add(arg);
+            return this;
+        }
+
+        Builder args(String... a) {
+            args.addAll(List.of(a));
+            return this;
+        }
+
+        Builder withoutAgent() {
+            agent = false;
+            return this;
+        }
+
+        /** The raw agent argument string, for tests of bad options. */
+        Builder agentArgs(String raw) {
+            options.clear();
+            options.put("\0raw", raw);
+            return this;
+        }
+
+        AgentJvm start() throws IOException {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Xmx512m");
+            cmd.add("-XX:+UseSerialGC");
+            cmd.add("-XX:TieredStopAtLevel=1");
+            cmd.addAll(jvmArgs);
+            if (agent) {
+                String opts;
+                if (options.containsKey("\0raw")) {
+                    opts = options.get("\0raw");
+                } else {
+                    StringBuilder b = new StringBuilder();
+                    options.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
+                    opts = b.toString();
+                }
+                cmd.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (opts.isEmpty() ? "" : "=" + opts));
+            }
+            cmd.add("-cp");
+            cmd.add(String.join(java.io.File.pathSeparator, classPath));
+            cmd.add(mainClass);
+            cmd.addAll(args);
+            return new AgentJvm(cmd);
+        }
+    }
+
+    private static void pump(InputStream in, List<String> sink) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    synchronized (sink) {
+                        sink.add(line);
+                        sink.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        }, "jvm-output");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    List<String> out() {
+        synchronized (out) {
+            return new ArrayList<>(out);
+        }
+    }
+
+    List<String> err() {
+        synchronized (err) {
+            return new ArrayList<>(err);
+        }
+    }
+
+    /** Waits for a line of standard output that matches, and returns it. */
+    String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        synchronized (out) {
+            while (true) {
+                for (; seen < out.size(); seen++) {
+                    if (match.test(out.get(seen))) {
+                        return out.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (!process.isAlive() && seen == out.size())) {
+                    throw new AssertionError("no matching line within " + timeout + "; " + describe());
+                }
+                out.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+            }
+        }
+    }
+
+    /** Waits until standard output has at least {@code n} lines that match. */
+    void awaitCount(Predicate<String> match, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (out) {
+            while (out.stream().filter(match).count() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AssertionError("fewer than " + n + " matching lines; " + describe());
+                }
+                out.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+            }
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, nothing. */
+    void kill9() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start();
+        kill.waitFor();
+        process.waitFor(30, TimeUnit.SECONDS);
+        // let the reader threads drain what the pipe still holds
+        Thread.sleep(50);
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("did not exit within " + timeout + "; " + describe());
+        }
+        Thread.sleep(50);
+        return process.exitValue();
+    }
+
+    String describe() {
+        List<String> o = out();
+        List<String> e = err();
+        return "command " + command + "\n--- stdout (last 30) ---\n"
+                + String.join("\n", o.subList(Math.max(0, o.size() - 30), o.size()))
+                + "\n--- stderr ---\n" + String.join("\n", e.subList(Math.max(0, e.size() - 60), e.size()));
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.lazarus.internal.collection;
+
+import dev.lazarus.internal.hook.Hooks;
+import dev.lazarus.internal.hook.Tracked;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * What the views and iterators of a tracked collection need from the collection that owns them
+ * (the root of a chain of sub-lists, sub-maps, key sets...). Every record goes to the owner's
+ * object id, whatever view made the change.
+ *
+ * <p>The methods are public only because interface methods must be; the {@code $lz$} prefix keeps
+ * them out of the way of application code.
+ */
+interface Owner extends Tracked {
+    /** True when a change must be logged now: attached, and not muted. */
+    boolean $lz$logging();
+
+    /**
+     * Mutes or unmutes the logging of the owner's own methods and returns the previous setting.
+     * A view mutes its owner while it runs a JDK method that may call back into the owner's
+     * overridden methods (an {@code ArrayList} iterator's {@code remove} calls
+     * {@code ArrayList.remove(int)}), then logs the change itself, once, with the right index.
+     */
+    boolean $lz$mute(boolean mute);
+
+    /** Logs the whole content as one {@link dev.lazarus.internal.hook.CollectionOp#RESET}. */
+    void $lz$reset();
+
+    int size();
+
+    void clear();
+
+    static void log(Owner owner, int op, int index, Object a, Object b) {
+        if (owner.$lz$logging()) {
+            Hooks.op(owner.$lz$oid(), op, index, a, b);
+        }
+    }
+
+    /** The {@code a} of a map's {@code RESET}: keys and values alternating, in iteration order. */
+    static Object[] keysAndValues(Collection<? extends Map.Entry<?, ?>> entries) {
+        Object[] kv = new Object[2 * entries.size()];
+        int i = 0;
+        for (Map.Entry<?, ?> e : entries) {
+            kv[i++] = e.getKey();
+            kv[i++] = e.getValue();
+        }
+        return kv;
+    }
+}

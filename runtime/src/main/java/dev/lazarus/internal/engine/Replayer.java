@@ -1,0 +1,380 @@
+package dev.lazarus.internal.engine;
+
+import dev.lazarus.internal.collection.CollectionReplay;
+import dev.lazarus.internal.collection.TrackedCollections;
+import dev.lazarus.internal.log.RedoLog;
+import dev.lazarus.internal.log.ReplayResult;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rebuilds the object graph from the redo log in two passes: the first finds which transactions
+ * committed (and the highest ids in use), the second applies, in log order, every auto-commit
+ * record and every record of a committed transaction. Records of transactions that never
+ * committed (the run crashed inside an {@code @Atomic} call) are rolled back by not applying them.
+ */
+final class Replayer implements ValueCodec.Reading {
+    private static final System.Logger LOG = System.getLogger("dev.lazarus");
+
+    private final RedoLog log;
+    private final ClassLoader loader;
+    private final Map<Long, Object> objects = new HashMap<>();
+    private final Map<String, Object> roots = new LinkedHashMap<>();
+    private final Map<Integer, String> classNames = new HashMap<>();
+    private final Map<Integer, Class<?>> classes = new HashMap<>();
+    private final Map<Integer, LoggedField> fields = new HashMap<>();
+    /** Sorted collections whose comparator only the owner's constructor can recreate, by object. */
+    private final Map<Object, Long> adoptable = new IdentityHashMap<>();
+    private final Set<Long> missing = new HashSet<>();
+    private final RecordBuffer in = new RecordBuffer(0);
+    private long maxOid;
+    private long maxTx;
+
+    /** A field as the log names it, and the field it is now (null when it was removed). */
+    private record LoggedField(String className, String name, String descriptor, Field field) {
+    }
+
+    Replayer(RedoLog log, ClassLoader loader) {
+        this.log = log;
+        this.loader = loader;
+    }
+
+    Map<Long, Object> objects() {
+        return objects;
+    }
+
+    Map<String, Object> roots() {
+        return roots;
+    }
+
+    long maxOid() {
+        return maxOid;
+    }
+
+    long maxTx() {
+        return maxTx;
+    }
+
+    RecoveryReport run() {
+        long t0 = System.nanoTime();
+        BitSet committed = new BitSet();
+        BitSet seen = new BitSet();
+        boolean[] clean = {false};
+        ReplayResult scan = log.replay((pos, bytes, off, len) -> {
+            in.reset(bytes, off, len);
+            int type = in.getByte();
+            long tx = in.getVarLong();
+            clean[0] = type == RecordType.END;
+            if (tx != 0) {
+                maxTx = Math.max(maxTx, tx);
+                if (type == RecordType.COMMIT) {
+                    committed.set(txIndex(tx));
+                } else {
+                    seen.set(txIndex(tx));
+                }
+            }
+            if (type == RecordType.NEW || type == RecordType.ARRAY_NEW) {
+                maxOid = Math.max(maxOid, in.getVarLong());
+            }
+        });
+        long t1 = System.nanoTime();
+        seen.andNot(committed);
+        long rolledBack = seen.cardinality();
+        long t2 = System.nanoTime();
+        long[] applied = {0};
+        log.replay((pos, bytes, off, len) -> {
+            in.reset(bytes, off, len);
+            int type = in.getByte();
+            long tx = in.getVarLong();
+            if (tx == 0 || committed.get(txIndex(tx))) {
+                try {
+                    apply(type);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("recovery failed at log record " + pos + " ("
+                            + RecordType.name(type) + "): " + e.getMessage(), e);
+                }
+                applied[0]++;
+            }
+        });
+        for (long oid : adoptable.values()) {
+            LOG.log(System.Logger.Level.WARNING, "a sorted collection (object " + oid + ") had a comparator that"
+                    + " Lazarus cannot recreate (a lambda?) and no constructor recreated it: it was restored with"
+                    + " natural ordering. Fix: create it in the no-arg constructor of its owner, or use a Comparator"
+                    + " class with a no-arg constructor.");
+        }
+        long t3 = System.nanoTime();
+        return new RecoveryReport(objects.size(), scan.records(), applied[0], rolledBack, clean[0],
+                scan.tornTail(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
+    }
+
+    private static int txIndex(long tx) {
+        if (tx > Integer.MAX_VALUE) {
+            throw new IllegalStateException("transaction id " + tx + " exceeds the recovery index");
+        }
+        return (int) tx;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private void apply(int type) {
+        switch (type) {
+            case RecordType.RUN_START:
+                classNames.clear();
+                classes.clear();
+                fields.clear();
+                break;
+            case RecordType.CLASS: {
+                int id = in.getVarInt();
+                classNames.put(id, in.getString());
+                classes.remove(id);
+                break;
+            }
+            case RecordType.FIELD: {
+                int id = in.getVarInt();
+                String cls = in.getString();
+                String name = in.getString();
+                String desc = in.getString();
+                fields.put(id, new LoggedField(cls, name, desc, currentField(cls, name)));
+                break;
+            }
+            case RecordType.NEW:
+                applyNew();
+                break;
+            case RecordType.IMAGE: {
+                Object o = object(in.getVarLong());
+                int n = in.getVarInt();
+                for (int i = 0; i < n; i++) {
+                    setField(o, true);
+                }
+                break;
+            }
+            case RecordType.SET:
+                setField(object(in.getVarLong()), false);
+                break;
+            case RecordType.COLLECTION: {
+                Object c = object(in.getVarLong());
+                int op = in.getVarInt();
+                int index = (int) in.getZigZag();
+                Object a = ValueCodec.read(in, this);
+                Object b = ValueCodec.read(in, this);
+                if (c != null) {
+                    CollectionReplay.apply(c, op, index, a, b);
+                }
+                break;
+            }
+            case RecordType.ARRAY_NEW: {
+                long oid = in.getVarLong();
+                Class<?> component = typeOf(in.getString());
+                objects.put(oid, Array.newInstance(component, in.getVarInt()));
+                break;
+            }
+            case RecordType.ARRAY_SET:
+                applyArraySet();
+                break;
+            case RecordType.ROOT: {
+                String name = in.getString();
+                roots.put(name, ValueCodec.read(in, this));
+                break;
+            }
+            case RecordType.COMMIT:
+            case RecordType.END:
+                break;
+            default:
+                throw new IllegalStateException("unknown record type " + type);
+        }
+    }
+
+    private void applyNew() {
+        long oid = in.getVarLong();
+        Class<?> type = classFor(in.getVarInt());
+        boolean collection = in.getByte() == 1;
+        if (!collection) {
+            objects.put(oid, ClassModel.of(type).instantiate());
+            return;
+        }
+        boolean accessOrder = in.getByte() == 1;
+        boolean[] adopt = {false};
+        Comparator<?> comparator = ComparatorCodec.read(in, this, adopt);
+        Object c = newCollection(type, accessOrder, comparator);
+        objects.put(oid, c);
+        if (adopt[0]) {
+            adoptable.put(c, oid);
+        }
+    }
+
+    private Object newCollection(Class<?> jdkType, boolean accessOrder, Comparator<?> comparator) {
+        String tracked = TrackedCollections.trackedNameFor(jdkType.getName().replace('.', '/'));
+        if (tracked == null) {
+            throw new IllegalStateException("no tracked replacement for " + jdkType.getName());
+        }
+        try {
+            Class<?> c = Class.forName(tracked.replace('/', '.'), true, TrackedCollections.class.getClassLoader());
+            Constructor<?> ctor;
+            if (accessOrder) {
+                ctor = c.getConstructor(int.class, float.class, boolean.class);
+                return ctor.newInstance(16, 0.75f, true);
+            }
+            if (comparator != null) {
+                ctor = c.getConstructor(Comparator.class);
+                return ctor.newInstance(comparator);
+            }
+            return c.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + tracked, e);
+        }
+    }
+
+    private void applyArraySet() {
+        Object array = object(in.getVarLong());
+        int from = in.getVarInt();
+        int count = in.getVarInt();
+        if (array == null) {
+            // still consume nothing more: the record is skipped as a whole
+            return;
+        }
+        Class<?> component = array.getClass().getComponentType();
+        if (component.isPrimitive()) {
+            String desc = Kinds.descriptorOf(component);
+            for (int i = 0; i < count; i++) {
+                Array.set(array, from + i, Kinds.box(desc, in.getZigZag()));
+            }
+        } else {
+            Object[] objs = (Object[]) array;
+            for (int i = 0; i < count; i++) {
+                objs[from + i] = ValueCodec.read(in, this);
+            }
+        }
+    }
+
+    private void setField(Object owner, boolean image) {
+        int id = in.getVarInt();
+        LoggedField lf = fields.get(id);
+        if (lf == null) {
+            throw new IllegalStateException("field number " + id + " used before it was defined");
+        }
+        Object value = Kinds.isPrimitive(lf.descriptor())
+                ? Kinds.box(lf.descriptor(), in.getZigZag())
+                : ValueCodec.read(in, this);
+        Field f = lf.field();
+        if (owner == null || f == null) {
+            return; // object not recovered (see warning) or field removed since: ignored
+        }
+        String now = Kinds.descriptorOf(f.getType());
+        if (!now.equals(lf.descriptor()) && (Kinds.isPrimitive(now) || Kinds.isPrimitive(lf.descriptor()))) {
+            throw new IllegalStateException("field " + lf.className() + "." + lf.name() + " was logged as "
+                    + Kinds.javaName(lf.descriptor()) + " and is " + Kinds.javaName(now)
+                    + " now: an incompatible type change. Fix: keep the old type, or rename the field (the old values are then ignored)");
+        }
+        try {
+            Long adopted = image && value != null && !adoptable.isEmpty() ? adoptable.remove(value) : null;
+            if (adopted != null) {
+                Object built = f.get(owner);
+                if (built != null && built.getClass() == value.getClass()) {
+                    // keep the collection the constructor built, with its comparator; the RESET that follows fills it
+                    objects.put(adopted, built);
+                    value = built;
+                } else {
+                    adoptable.put(value, adopted);
+                }
+            }
+            if (value != null && !Kinds.isPrimitive(now) && !f.getType().isInstance(value)) {
+                throw new IllegalStateException("field " + lf.className() + "." + lf.name() + " is "
+                        + f.getType().getName() + " now but the log holds a " + value.getClass().getName()
+                        + ": an incompatible type change. Fix: keep the old type, or rename the field");
+            }
+            f.set(owner, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set " + f, e);
+        }
+    }
+
+    private Field currentField(String className, String name) {
+        Class<?> c;
+        try {
+            c = load(className);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+        try {
+            Field f = c.getDeclaredField(name);
+            int m = f.getModifiers();
+            if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
+                return null;
+            }
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    private Object object(long oid) {
+        Object o = objects.get(oid);
+        if (o == null && missing.add(oid)) {
+            LOG.log(System.Logger.Level.WARNING, "log record refers to object " + oid
+                    + ", which no committed record created; its changes are skipped");
+        }
+        return o;
+    }
+
+    private Class<?> typeOf(String descriptor) {
+        if (Kinds.isPrimitive(descriptor)) {
+            switch (descriptor.charAt(0)) {
+                case 'I': return int.class;
+                case 'J': return long.class;
+                case 'Z': return boolean.class;
+                case 'B': return byte.class;
+                case 'C': return char.class;
+                case 'S': return short.class;
+                case 'F': return float.class;
+                case 'D': return double.class;
+                default: throw new IllegalStateException("bad descriptor " + descriptor);
+            }
+        }
+        return load(Kinds.javaName(descriptor));
+    }
+
+    private Class<?> load(String name) {
+        for (ClassLoader l : new ClassLoader[] {loader, Thread.currentThread().getContextClassLoader(),
+                ClassLoader.getSystemClassLoader()}) {
+            try {
+                return Class.forName(name, false, l);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        throw new IllegalStateException("class " + name + " named in the log is not on the class path");
+    }
+
+    @Override
+    public Class<?> classFor(int id) {
+        Class<?> c = classes.get(id);
+        if (c == null) {
+            String name = classNames.get(id);
+            if (name == null) {
+                throw new IllegalStateException("class number " + id + " used before it was defined");
+            }
+            c = load(name);
+            classes.put(id, c);
+        }
+        return c;
+    }
+
+    @Override
+    public Object objectFor(long oid) {
+        return object(oid);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.lazarus.internal.hook;
+
+/**
+ * The static entry points that instrumented code calls. Each is tiny so that the JIT inlines it
+ * into the caller: the common case for a detached object is one compare of the injected id.
+ */
+public final class Hooks {
+    private static Journal journal = Journal.OFF;
+
+    private Hooks() {
+    }
+
+    /** Installed once by the agent before any application class runs. */
+    public static void install(Journal j) {
+        journal = j;
+    }
+
+    public static Journal journal() {
+        return journal;
+    }
+
+    // ---- field writes: called by the setters injected into tracked classes, after the store
+
+    public static void setInt(long oid, int value, int field) {
+        if (oid != 0) {
+            journal.setInt(oid, field, value);
+        }
+    }
+
+    public static void setFloat(long oid, float value, int field) {
+        if (oid != 0) {
+            journal.setInt(oid, field, Float.floatToRawIntBits(value));
+        }
+    }
+
+    public static void setLong(long oid, long value, int field) {
+        if (oid != 0) {
+            journal.setLong(oid, field, value);
+        }
+    }
+
+    public static void setDouble(long oid, double value, int field) {
+        if (oid != 0) {
+            journal.setLong(oid, field, Double.doubleToRawLongBits(value));
+        }
+    }
+
+    public static void setObject(long oid, Object value, int field) {
+        if (oid != 0) {
+            journal.setObject(oid, field, value);
+        }
+    }
+
+    // ---- collections: the caller has checked that its id is not 0
+
+    public static void op(long oid, int op, int index, Object a, Object b) {
+        journal.collection(oid, op, index, a, b);
+    }
+
+    // ---- roots and transactions
+
+    public static Object root(Object value, Class<?> owner, String field) {
+        return journal.root(value, owner, field);
+    }
+
+    public static void begin() {
+        journal.begin();
+    }
+
+    public static void end() {
+        journal.end();
+    }
+
+    // ---- arrays: element stores in code that touches tracked array fields are routed here
+
+    public static void arrayWritten(Object array, int from, int to) {
+        journal.arrayWritten(array, from, to);
+    }
+
+    /** After a bulk {@code java.util.Arrays} mutation (fill, sort, setAll...) of the whole or part of an array. */
+    public static void arrayWrittenAll(Object array) {
+        journal.arrayWritten(array, 0, java.lang.reflect.Array.getLength(array));
+    }
+
+    public static void storeInt(int[] a, int i, int v) {
+        a[i] = v;
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    public static void storeLong(long[] a, int i, long v) {
+        a[i] = v;
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    public static void storeFloat(float[] a, int i, float v) {
+        a[i] = v;
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    public static void storeDouble(double[] a, int i, double v) {
+        a[i] = v;
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    public static void storeChar(char[] a, int i, char v) {
+        a[i] = v;
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    public static void storeShort(short[] a, int i, short v) {
+        a[i] = v;
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    /** {@code bastore} serves both {@code byte[]} and {@code boolean[]}. */
+    public static void storeByte(Object a, int i, int v) {
+        if (a instanceof boolean[]) {
+            ((boolean[]) a)[i] = (v & 1) != 0;
+        } else {
+            ((byte[]) a)[i] = (byte) v;
+        }
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    public static void storeObject(Object[] a, int i, Object v) {
+        a[i] = v;
+        journal.arrayWritten(a, i, i + 1);
+    }
+
+    public static void arraycopy(Object src, int srcPos, Object dest, int destPos, int length) {
+        System.arraycopy(src, srcPos, dest, destPos, length);
+        journal.arrayWritten(dest, destPos, destPos + length);
+    }
+}

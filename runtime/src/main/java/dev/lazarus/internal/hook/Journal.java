@@ -1,0 +1,54 @@
+package dev.lazarus.internal.hook;
+
+/**
+ * What instrumented code and tracked collections report to. The agent installs the real engine in
+ * {@link Hooks}; without the agent every call goes to {@link #OFF} and does nothing.
+ *
+ * <p>The {@code set*} and {@link #collection} calls are made only for attached objects
+ * ({@code oid != 0}), right after the change reached memory, on the thread that made it.
+ */
+public interface Journal {
+    boolean active();
+
+    void awaitDurable();
+
+    String status();
+
+    /** A field of kind boolean, byte, char, short, int or float (raw bits) was written. */
+    void setInt(long oid, int field, int value);
+
+    /** A field of kind long or double (raw bits) was written. */
+    void setLong(long oid, int field, long value);
+
+    /** A reference field was written. */
+    void setObject(long oid, int field, Object value);
+
+    /** A logical operation ({@link CollectionOp}) was applied to a tracked collection. */
+    void collection(long oid, int op, int index, Object a, Object b);
+
+    /** Elements {@code [from, to)} of {@code array} were written; ignored unless the array is tracked. */
+    void arrayWritten(Object array, int from, int to);
+
+    /** A root field is assigned: returns the value to store (the recovered one on a first assignment). */
+    Object root(Object value, Class<?> owner, String field);
+
+    /** Entry of an {@code @Atomic} method. */
+    void begin();
+
+    /** Exit of an {@code @Atomic} method, normal or by a throw. */
+    void end();
+
+    Journal OFF = new Journal() {
+        @Override public boolean active() { return false; }
+        @Override public void awaitDurable() { }
+        @Override public String status() { return "Lazarus agent not active"; }
+        @Override public void setInt(long oid, int field, int value) { }
+        @Override public void setLong(long oid, int field, long value) { }
+        @Override public void setObject(long oid, int field, Object value) { }
+        @Override public void collection(long oid, int op, int index, Object a, Object b) { }
+        @Override public void arrayWritten(Object array, int from, int to) { }
+        @Override public Object root(Object value, Class<?> owner, String field) { return value; }
+        @Override public void begin() { }
+        @Override public void end() { }
+    };
+}
