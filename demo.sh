@@ -11,10 +11,10 @@ AGENT=agent/target/lazarus-agent.jar
 APP=sample-apps/target/lazarus-sample-apps.jar
 STATE=$(mktemp -d)/bank-state
 LOG=$(mktemp)
-run() { java -javaagent:$AGENT=dir=$STATE,sync=interval -cp $APP dev.lazarus.sample.bank.BankApp "$@"; }
+JAVA_CMD=(java "-javaagent:$AGENT=dir=$STATE,sync=interval" -cp "$APP" dev.lazarus.sample.bank.BankApp)
 
 echo "== run 1: 100 accounts, 4 tellers doing random @Atomic transfers (state in $STATE)"
-run --accounts 100 --tellers 4 >"$LOG" 2>&1 &
+"${JAVA_CMD[@]}" --accounts 100 --tellers 4 >"$LOG" 2>&1 &
 PID=$!
 sleep 4
 echo "== kill -9 $PID after $(grep -c '^ACK' "$LOG" || true) acknowledged transfers"
@@ -25,4 +25,4 @@ echo "   last acknowledgements before the crash:"
 grep '^ACK' "$LOG" | tail -n 3 | sed 's/^/     /'
 
 echo "== run 2: restart on the same directory and check"
-run --check 2>&1 | grep -E 'Lazarus recovered|STATE|money|agent active' | sed 's/^/   /'
+"${JAVA_CMD[@]}" --check 2>&1 | grep -E 'Lazarus recovered|STATE|money|agent active' | sed 's/^/   /'

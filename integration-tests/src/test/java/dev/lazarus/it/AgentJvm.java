@@ -30,9 +30,11 @@ final class AgentJvm implements AutoCloseable {
     private final List<String> err = new ArrayList<>();
     private final List<String> command;
 
-    private AgentJvm(List<String> command) throws IOException {
+    private AgentJvm(List<String> command, Map<String, String> env) throws IOException {
         this.command = command;
-        this.process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        this.process = builder.start();
         pump(process.getInputStream(), out);
         pump(process.getErrorStream(), err);
     }
@@ -54,6 +56,7 @@ final class AgentJvm implements AutoCloseable {
         private final List<String> classPath = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
         private boolean agent = true;
 
         private Builder(String mainClass) {
@@ -83,6 +86,12 @@ final class AgentJvm implements AutoCloseable {
 
         Builder args(String... a) {
             args.addAll(List.of(a));
+            return this;
+        }
+
+        /** An environment variable of the child JVM (e.g. {@code LAZARUS_SYNC}). */
+        Builder env(String name, String value) {
+            env.put(name, value);
             return this;
         }
 
@@ -120,7 +129,7 @@ final class AgentJvm implements AutoCloseable {
             cmd.add(String.join(java.io.File.pathSeparator, classPath));
             cmd.add(mainClass);
             cmd.addAll(args);
-            return new AgentJvm(cmd);
+            return new AgentJvm(cmd, env);
         }
     }
 

@@ -51,7 +51,8 @@ class BankCrashIT {
         }
     }
 
-    private static void check(String state, Map<String, Long> acknowledged, int cycle, AgentJvm jvm) {
+    private static void check(String state, Map<String, Long> acknowledged, int cycle, AgentJvm jvm)
+            throws InterruptedException {
         Matcher m = STATE.matcher(state);
         assertThat(m.matches()).as("state line %s", state).isTrue();
         assertThat(Long.parseLong(m.group(2))).as("money conserved after crash %d; %s", cycle, jvm.describe())
@@ -69,7 +70,12 @@ class BankCrashIT {
                     e.getValue(), got, jvm.describe()).isBetween(e.getValue(), e.getValue() + 1);
         }
         if (cycle > 0) {
-            assertThat(jvm.err()).as("one recovery line").anyMatch(l -> l.contains("Lazarus recovered"));
+            // stderr is read by its own thread: give it a moment to catch up with stdout
+            for (int i = 0; i < 50 && jvm.err().stream().noneMatch(l -> l.contains("Lazarus recovered")); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(jvm.err()).as("one recovery line; %s", jvm.describe())
+                    .filteredOn(l -> l.contains("Lazarus recovered")).hasSize(1);
         }
     }
 }

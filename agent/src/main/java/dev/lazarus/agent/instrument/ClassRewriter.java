@@ -100,10 +100,12 @@ final class ClassRewriter extends ClassVisitor {
             for (ClassFacts.FieldFacts f : self.fields.values()) {
                 if (f.persistent()) {
                     addSetter(f);
+                    changed = true;
                 }
             }
         }
         bridges.forEach(this::addArraysBridge);
+        changed |= !bridges.isEmpty();
         super.visitEnd();
     }
 

@@ -241,14 +241,19 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
         return navigableKeySet();
     }
 
+    /**
+     * The delegate is the key set of an unbounded sub-map, not TreeMap's own key set: that one
+     * calls this map's subMap/headMap/tailMap/descendingMap, which return logging views, and then
+     * casts them to the JDK's sub-map class.
+     */
     @Override
     public NavigableSet<K> navigableKeySet() {
-        return new NavigableSetView<>(this, super.navigableKeySet(), CollectionOp.MAP_REMOVE, 0, true);
+        return new NavigableSetView<>(this, super.descendingMap().descendingKeySet(), CollectionOp.MAP_REMOVE, 0, true);
     }
 
     @Override
     public NavigableSet<K> descendingKeySet() {
-        return new NavigableSetView<>(this, super.descendingKeySet(), CollectionOp.MAP_REMOVE, 0, true);
+        return new NavigableSetView<>(this, super.descendingMap().navigableKeySet(), CollectionOp.MAP_REMOVE, 0, true);
     }
 
     @Override

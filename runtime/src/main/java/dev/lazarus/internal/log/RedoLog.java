@@ -610,6 +610,10 @@ public final class RedoLog implements AutoCloseable {
         return syncer.forceCount();
     }
 
+    Syncer syncer() {
+        return syncer;
+    }
+
     /** The largest payload {@link #append} accepts. */
     public int maxRecordLength() {
         return maxRecordLength;

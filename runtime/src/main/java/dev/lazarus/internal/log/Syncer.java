@@ -74,6 +74,8 @@ final class Syncer {
 
     private volatile boolean stopped;
     private Thread intervalThread;
+    /** Tests only: makes every force take at least this long (a slow disk), e.g. on tmpfs. */
+    volatile long extraForceNanosForTests;
 
     Syncer(Path dir, LongSupplier lastAppended, long initiallyForced) {
         this.dir = dir;
@@ -192,6 +194,8 @@ final class Syncer {
             }
             if (!files.isEmpty())
                 forceDirectory();
+            if (extraForceNanosForTests > 0)
+                LockSupport.parkNanos(extraForceNanosForTests);
         } catch (IOException e) {
             synchronized (newFiles) { // not forced: retry them next time
                 newFiles.addAll(0, files);

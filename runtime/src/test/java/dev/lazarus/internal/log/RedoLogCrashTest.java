@@ -1,6 +1,7 @@
 package dev.lazarus.internal.log;
 
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,8 +91,8 @@ class RedoLogCrashTest {
                 }
             });
             try {
-                assertThat(ready.await(30, TimeUnit.SECONDS)).as("child ready; stderr: %s", err).isTrue();
-                assertThat(firstAck.await(30, TimeUnit.SECONDS)).as("child appending; stderr: %s", err).isTrue();
+                await(ready, child, "child ready", err);
+                await(firstAck, child, "child appending", err);
                 Thread.sleep(minSleepMs + random.nextInt(maxSleepMs - minSleepMs));
             } finally {
                 child.destroyForcibly(); // SIGKILL on Linux
@@ -161,7 +162,7 @@ class RedoLogCrashTest {
                 log.close();
             }
         }
-        Files.write(Path.of("target", "redo-crash-timings-" + name + ".txt"), timings);
+        report("redo-crash-timings-" + name + ".txt", String.join("\n", timings) + "\n");
     }
 
     @Test
@@ -187,6 +188,79 @@ class RedoLogCrashTest {
         }
     }
 
+    /** Measurements go to target/ rather than the console; best effort. */
+    static void report(String file, String text) {
+        try {
+            Path target = Files.createDirectories(Path.of("target"));
+            Files.writeString(target.resolve(file), text);
+        } catch (IOException | RuntimeException e) {
+            // a concurrent clean: the measurement is lost, the test is not
+        }
+    }
+
+    private static String childClassPath;
+
+    /**
+     * The test class path, with its directories ({@code target/classes}, {@code target/test-classes})
+     * copied once: a child must not depend on them staying in place for the whole test (a
+     * concurrent build of the module may clean them).
+     */
+    private static synchronized String childClassPath() throws IOException {
+        if (childClassPath != null)
+            return childClassPath;
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path copies = Files.createTempDirectory("lazarus-child-cp");
+        List<String> entries = new ArrayList<>();
+        int i = 0;
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(e);
+            if (Files.isDirectory(p)) {
+                Path copy = copies.resolve(Integer.toString(i++));
+                try (Stream<Path> tree = Files.walk(p)) {
+                    for (Path f : (Iterable<Path>) tree::iterator) {
+                        Path to = copy.resolve(p.relativize(f).toString());
+                        if (Files.isDirectory(f))
+                            Files.createDirectories(to);
+                        else
+                            Files.copy(f, to);
+                    }
+                }
+                entries.add(copy.toString());
+            } else {
+                entries.add(e);
+            }
+        }
+        childClassPathCopies = copies;
+        childClassPath = String.join(java.io.File.pathSeparator, entries);
+        return childClassPath;
+    }
+
+    private static Path childClassPathCopies;
+
+    @AfterAll
+    static synchronized void deleteClassPathCopies() throws IOException {
+        if (childClassPathCopies == null)
+            return;
+        try (Stream<Path> tree = Files.walk(childClassPathCopies)) {
+            for (Path f : (Iterable<Path>) tree.sorted(java.util.Comparator.reverseOrder())::iterator)
+                Files.deleteIfExists(f);
+        }
+        childClassPathCopies = null;
+        childClassPath = null;
+    }
+
+    private static void await(CountDownLatch latch, Process child, String what, StringBuilder err) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!latch.await(20, TimeUnit.MILLISECONDS)) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                child.waitFor(2, TimeUnit.SECONDS);
+                synchronized (err) {
+                    throw new AssertionError(what + " failed (child alive: " + child.isAlive() + "); stderr: " + err);
+                }
+            }
+        }
+    }
+
     /** A JVM like this one (same class path, same Chronicle flags) running {@link RedoLogCrashChild}. */
     private static Process start(List<String> args, Path userHome) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -202,7 +276,7 @@ class RedoLogCrashTest {
         if (userHome != null)
             cmd.add("-Duser.home=" + userHome);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(childClassPath());
         cmd.add(RedoLogCrashChild.class.getName());
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
