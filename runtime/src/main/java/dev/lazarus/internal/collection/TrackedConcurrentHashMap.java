@@ -86,9 +86,14 @@ public class TrackedConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> impl
         if (oid == 0) {
             return super.put(key, value);
         }
-        V old = super.put(key, value);
-        Hooks.op(oid, CollectionOp.MAP_PUT, 0, key, value);
-        return old;
+        Objects.requireNonNull(value);
+        Outcome<V> out = new Outcome<>();
+        super.compute(key, (k, current) -> {
+            out.old = current;
+            Hooks.op(oid, CollectionOp.MAP_PUT, 0, k, value);
+            return value;
+        });
+        return out.old;
     }
 
     @Override

@@ -519,14 +519,8 @@ public final class RedoLog implements AutoCloseable {
                     lock.unlock();
                 }
             }
-            if (incompleteHeaderAtEnd()) {
+            if (incompleteHeaderAtEnd()) // (records beyond it, in a later file, would be a hole: see above)
                 torn = true;
-                File newest = newestCycleFile();
-                if (newest != null && !newest.getName().equals(file.getName()))
-                    throw new LogCorruptedException("Redo log corrupted: incomplete record at offset " + alignedEnd()
-                            + " of " + file + " is followed by later log files, which cannot be read past it",
-                            file, NO_POSITION);
-            }
             return new ReplayResult(records, torn, lastGood, tornAt, voided);
         }
 
@@ -548,15 +542,6 @@ public final class RedoLog implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }
-        }
-    }
-
-    private File newestCycleFile() {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
-                    .max(Path::compareTo).map(Path::toFile).orElse(null);
-        } catch (IOException e) {
-            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lazarus.internal.log;
 
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -106,6 +107,7 @@ final class Syncer {
     void startInterval(long intervalMs) {
         long nanos = TimeUnit.MILLISECONDS.toNanos(intervalMs);
         Thread t = new Thread(() -> {
+            boolean failing = false;
             while (!stopped) {
                 LockSupport.parkNanos(this, nanos);
                 if (stopped)
@@ -114,9 +116,14 @@ final class Syncer {
                     long last = lastAppended.getAsLong();
                     if (last > forced)
                         awaitForced(last);
+                    if (failing)
+                        LOG.log(System.Logger.Level.INFO, "Forcing the redo log in " + dir + " works again");
+                    failing = false;
                 } catch (RuntimeException e) {
                     if (!stopped)
-                        LOG.log(System.Logger.Level.WARNING, "Forcing the redo log in " + dir + " failed; will retry", e);
+                        LOG.log(failing ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                                "Forcing the redo log in " + dir + " failed; retrying every " + intervalMs + " ms", e);
+                    failing = true;
                 }
             }
         }, "lazarus-redo-sync");
@@ -185,8 +192,20 @@ final class Syncer {
             for (File f : files) {
                 if (f.equals(currentFile))
                     continue;
-                RandomAccessFile raf = new RandomAccessFile(f, "r");
-                raf.getFD().sync();
+                RandomAccessFile raf;
+                try {
+                    raf = new RandomAccessFile(f, "r");
+                } catch (FileNotFoundException e) {
+                    if (!f.exists())
+                        continue; // deleted meanwhile (an old cycle after a snapshot): nothing to force
+                    throw e;
+                }
+                try {
+                    raf.getFD().sync();
+                } catch (IOException e) {
+                    raf.close();
+                    throw e;
+                }
                 if (current != null)
                     current.close();
                 current = raf;

@@ -3,6 +3,7 @@ package dev.lazarus.internal.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lazarus.internal.hook.Hooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,60 +77,77 @@ class ConcurrentHashMapTest extends JournalTest {
     }
 
     /**
-     * Threads hammer a few keys with every kind of write. Replaying the log must give the map's
-     * final content: each key's records are in the order of its writes in memory.
+     * Threads hammer a few keys with every kind of write, in rounds. After each round, replaying
+     * the log must give the map's content: each key's records are in the order of its writes in
+     * memory. The journal sometimes yields before appending, to widen any window between a
+     * write and its record.
      */
     @Test
     void concurrentWritersOfTheSameKeysLogInMemoryOrder() throws Exception {
+        journal = new RecordingJournal(true);
+        Hooks.install(journal);
         TrackedConcurrentHashMap<Integer, Integer> m = attach(new TrackedConcurrentHashMap<>());
+        ConcurrentHashMap<Integer, Integer> replayed = new ConcurrentHashMap<>();
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int seed = t;
-            futures.add(pool.submit(() -> {
-                Random r = new Random(seed);
-                start.await();
-                for (int i = 0; i < 20_000; i++) {
-                    int k = r.nextInt(6);
-                    int v = r.nextInt(1000);
-                    switch (r.nextInt(12)) {
-                        case 0 -> m.put(k, v);
-                        case 1 -> m.remove(k);
-                        case 2 -> m.merge(k, v, Integer::sum);
-                        case 3 -> m.compute(k, (key, old) -> old == null ? Integer.valueOf(v) : (old % 7 == 0 ? null : old + 1));
-                        case 4 -> m.computeIfAbsent(k, key -> v);
-                        case 5 -> m.computeIfPresent(k, (key, old) -> old + v);
-                        case 6 -> m.putIfAbsent(k, v);
-                        case 7 -> m.replace(k, v);
-                        case 8 -> m.replace(k, v, v + 1);
-                        case 9 -> m.remove(k, v);
-                        case 10 -> m.entrySet().forEach(e -> {
-                            if (e.getKey() == k) {
-                                e.setValue(v);
-                            }
-                        });
-                        default -> m.replaceAll((key, old) -> key == k ? old + 1 : old);
-                    }
+        try {
+            int applied = 0;
+            for (int round = 0; round < 150; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    Random r = new Random(round * 31L + t);
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < 300; i++) {
+                            write(m, r);
+                        }
+                        return null;
+                    }));
                 }
-                return null;
-            }));
+                start.countDown();
+                for (Future<?> f : futures) {
+                    f.get(1, TimeUnit.MINUTES);
+                }
+                List<RecordingJournal.Op> ops = journal.ops();
+                for (RecordingJournal.Op op : ops.subList(applied, ops.size())) {
+                    CollectionReplay.apply(replayed, op.op(), op.index(), op.a(), op.b());
+                }
+                applied = ops.size();
+                assertThat(replayed).as("after round %d", round).isEqualTo(m);
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(2, TimeUnit.MINUTES);
+    }
+
+    private static void write(Map<Integer, Integer> m, Random r) {
+        int k = r.nextInt(3);
+        int v = r.nextInt(1000);
+        switch (r.nextInt(12)) {
+            case 0 -> m.put(k, v);
+            case 1 -> m.remove(k);
+            case 2 -> m.merge(k, v, Integer::sum);
+            case 3 -> m.compute(k, (key, old) -> old == null ? Integer.valueOf(v) : (old % 7 == 0 ? null : old + 1));
+            case 4 -> m.computeIfAbsent(k, key -> v);
+            case 5 -> m.computeIfPresent(k, (key, old) -> old + v);
+            case 6 -> m.putIfAbsent(k, v);
+            case 7 -> m.replace(k, v);
+            case 8 -> m.replace(k, v, v + 1);
+            case 9 -> m.remove(k, v);
+            case 10 -> m.entrySet().forEach(e -> {
+                if (e.getKey() == k) {
+                    e.setValue(v);
+                }
+            });
+            default -> m.replaceAll((key, old) -> key == k ? old + 1 : old);
         }
-        pool.shutdown();
-        ConcurrentHashMap<Integer, Integer> replayed = new ConcurrentHashMap<>();
-        for (RecordingJournal.Op op : journal.ops()) {
-            CollectionReplay.apply(replayed, op.op(), op.index(), op.a(), op.b());
-        }
-        assertThat(replayed).isEqualTo(m);
     }
 
     @Test
     void clearRacingWithPutsStaysExact() throws Exception {
+        journal = new RecordingJournal(true);
+        Hooks.install(journal);
         TrackedConcurrentHashMap<Integer, Integer> m = attach(new TrackedConcurrentHashMap<>());
         for (int round = 0; round < 50; round++) {
             for (int i = 0; i < 200; i++) {

@@ -3,6 +3,7 @@ package dev.lazarus.internal.collection;
 import dev.lazarus.internal.hook.Journal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** A journal that keeps the collection records it is sent, in order, from any thread. */
 final class RecordingJournal implements Journal {
@@ -10,6 +11,16 @@ final class RecordingJournal implements Journal {
     }
 
     private final List<Op> ops = new ArrayList<>();
+    private final boolean jitter;
+
+    RecordingJournal() {
+        this(false);
+    }
+
+    /** With jitter, a record sometimes waits before it is appended, to widen any race. */
+    RecordingJournal(boolean jitter) {
+        this.jitter = jitter;
+    }
 
     synchronized List<Op> ops() {
         return new ArrayList<>(ops);
@@ -20,8 +31,14 @@ final class RecordingJournal implements Journal {
     }
 
     @Override
-    public synchronized void collection(long oid, int op, int index, Object a, Object b) {
-        ops.add(new Op(oid, op, index, a instanceof Object[] arr ? arr.clone() : a, b));
+    public void collection(long oid, int op, int index, Object a, Object b) {
+        if (jitter && ThreadLocalRandom.current().nextInt(8) == 0) {
+            Thread.yield();
+        }
+        Op record = new Op(oid, op, index, a instanceof Object[] arr ? arr.clone() : a, b);
+        synchronized (this) {
+            ops.add(record);
+        }
     }
 
     @Override

@@ -1,0 +1,6 @@
+package dev.lazarus.bench;
+
+/** The same shape, untracked: the plain-write baseline. */
+public class Plain {
+    long value;
+}

@@ -1,0 +1,44 @@
+package dev.lazarus.it.apps.untrackable;
+
+import dev.lazarus.Durable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+
+/**
+ * Untrackable mutable state reaching tracked objects. Each case prints
+ * {@code CASE name THROWN class: message} or {@code CASE name NO-EXCEPTION}; then the app goes on
+ * ({@code AFTER}) and exits.
+ */
+public class UntrackableApp {
+    @Durable
+    static Holder holder = new Holder();
+
+    interface Case {
+        void run() throws Exception;
+    }
+
+    static void attempt(String name, Case c) {
+        try {
+            c.run();
+            System.out.println("CASE " + name + " NO-EXCEPTION");
+        } catch (Throwable t) {
+            System.out.println("CASE " + name + " THROWN " + t.getClass().getName() + ": "
+                    + String.valueOf(t.getMessage()).replace('\n', ' '));
+        }
+    }
+
+    public static void main(String[] args) {
+        System.out.println("MAIN RAN");
+        Holder h = holder;
+        attempt("stringbuilder-field-write", () -> h.text = new StringBuilder("abc"));
+        attempt("atomiclong-field-write-inside", h::counterInside);
+        attempt("atomiclong-attach", () -> h.carrier = new Carrier());
+        attempt("hashmap-created-outside", () -> h.map = new HashMap<>());
+        attempt("arraylist-created-outside-in-collection", () -> h.items.add(new ArrayList<>()));
+        h.plain = 42;
+        h.name = "still working";
+        System.out.println("AFTER plain=" + h.plain + " name=" + h.name);
+        System.out.flush();
+    }
+}

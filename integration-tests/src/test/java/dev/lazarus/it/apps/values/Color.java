@@ -1,0 +1,3 @@
+package dev.lazarus.it.apps.values;
+
+public enum Color { RED, GREEN, BLUE }

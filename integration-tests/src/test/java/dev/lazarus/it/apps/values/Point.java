@@ -1,0 +1,4 @@
+package dev.lazarus.it.apps.values;
+
+public record Point(int x, int y, String label) {
+}
