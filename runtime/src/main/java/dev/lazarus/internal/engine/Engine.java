@@ -143,9 +143,20 @@ public final class Engine implements Journal, ValueCodec.Writing {
             return;
         }
         ThreadState t = threads.get();
-        boolean implicit = beginImplicit(t, a) || beginImplicit(t, b);
+        // a RESET carries the whole content as an Object[]: its elements are the values, not the array
+        Object[] values = op == CollectionOp.RESET && a instanceof Object[] all ? all : new Object[] {a};
+        boolean needs = needsAttach(b);
+        for (int i = 0; i < values.length && !needs; i++) {
+            needs = needsAttach(values[i]);
+        }
+        boolean implicit = needs && t.depth == 0;
+        if (implicit) {
+            t.depth = 1;
+        }
         try {
-            attach(t, a, 0, "a collection element");
+            for (Object v : values) {
+                attach(t, v, 0, "a collection element");
+            }
             attach(t, b, 0, "a collection element");
             RecordBuffer buf = header(t, RecordType.COLLECTION);
             writeCollectionOp(buf, oid, op, index, a, b);
