@@ -55,6 +55,12 @@ public final class Harness {
                 System.out.flush();
                 System.exit(0);
                 break;
+            case "selftest": // both phases in one JVM, without a crash: to try a scenario out
+                scenario.build();
+                emit("STATE", scenario.state());
+                scenario.more();
+                emit("STATE2", scenario.state());
+                break;
             default:
                 throw new IllegalArgumentException("mode " + mode);
         }

@@ -5,6 +5,7 @@ import dev.lazarus.internal.hook.Hooks;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -157,19 +158,27 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
         return replaced;
     }
 
-    /** A hit changes nothing and is not logged: answered by get() before the JDK's method runs. */
+    /*
+     * computeIfAbsent, compute and merge, once attached, are Map's default algorithms over the
+     * logging get/put/remove: HashMap's own versions grow the table one insertion later than
+     * put() does, so the replayed puts could end with another capacity, so another iteration
+     * order. (A function that changes the map is then not met with a
+     * ConcurrentModificationException.) A computeIfAbsent that finds the key logs nothing.
+     */
+
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
         if (!$lz$logging()) {
             return super.computeIfAbsent(key, mappingFunction);
         }
+        Objects.requireNonNull(mappingFunction);
         V current = get(key);
         if (current != null) {
             return current;
         }
-        V value = super.computeIfAbsent(key, mappingFunction);
+        V value = mappingFunction.apply(key);
         if (value != null) {
-            log(CollectionOp.MAP_PUT, key, value);
+            put(key, value);
         }
         return value;
     }
@@ -184,18 +193,35 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
 
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        int before = size();
-        V value = super.compute(key, remappingFunction);
-        logResult(key, value, before);
+        if (!$lz$logging()) {
+            return super.compute(key, remappingFunction);
+        }
+        Objects.requireNonNull(remappingFunction);
+        V old = get(key);
+        V value = remappingFunction.apply(key, old);
+        if (value != null) {
+            put(key, value);
+        } else if (old != null || containsKey(key)) {
+            remove(key);
+        }
         return value;
     }
 
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
-        int before = size();
-        V result = super.merge(key, value, remappingFunction);
-        logResult(key, result, before);
-        return result;
+        if (!$lz$logging()) {
+            return super.merge(key, value, remappingFunction);
+        }
+        Objects.requireNonNull(value);
+        Objects.requireNonNull(remappingFunction);
+        V old = get(key);
+        V merged = old == null ? value : remappingFunction.apply(old, value);
+        if (merged == null) {
+            remove(key);
+        } else {
+            put(key, merged);
+        }
+        return merged;
     }
 
     /** One RESET, logged even when the function throws half-way through. */

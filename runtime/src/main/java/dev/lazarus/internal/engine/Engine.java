@@ -125,6 +125,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
         boolean implicit = beginImplicit(t, value);
         try {
             attach(t, value, field, null);
+            republishArray(t, value);
             RecordBuffer b = header(t, RecordType.SET);
             b.putVarLong(oid);
             b.putVarInt(field);
@@ -205,6 +206,27 @@ public final class Engine implements Journal, ValueCodec.Writing {
             appendAndCommit(t);
         } finally {
             endImplicit(t, implicit);
+        }
+    }
+
+    /**
+     * Assigning an already tracked array to a field logs its whole content: the remedy for element
+     * writes Lazarus cannot see (made through an alias by code that never names a tracked field).
+     */
+    private void republishArray(ThreadState t, Object value) {
+        if (value != null && value.getClass().isArray()) {
+            long arrayOid = arrays.oidOf(value);
+            int length = Array.getLength(value);
+            if (arrayOid != 0 && length > 0) {
+                if (value instanceof Object[] objects) {
+                    for (Object o : objects) {
+                        attach(t, o, 0, "an element of a tracked array");
+                    }
+                }
+                RecordBuffer b = header(t, RecordType.ARRAY_SET);
+                writeArrayElements(b, arrayOid, value, 0, length);
+                log.append(b.array(), 0, b.length());
+            }
         }
     }
 
@@ -529,9 +551,16 @@ public final class Engine implements Journal, ValueCodec.Writing {
         String why = jdkCollection
                 ? "it holds a " + type + " created outside a @Durable class, so changes made through it would be lost after a crash"
                 : "it holds a " + type + ", which is mutable and not tracked, so changes to it would be lost after a crash";
-        String fix = jdkCollection
-                ? "create the collection inside a @Durable class (new HashMap<>(), new ArrayList<>(other) there are tracked)"
-                : "annotate " + type + " with @Durable, store an immutable value instead (a record, String, List.of(...)), or make the field transient";
+        String fix;
+        if (jdkCollection) {
+            fix = "create the collection inside a @Durable class (new HashMap<>(), new ArrayList<>(other) there are tracked)";
+        } else if (type.startsWith("java.") || type.startsWith("javax.")) {
+            fix = "store an immutable value instead (a String for a StringBuilder, a long for an AtomicLong, a record,"
+                    + " List.of(...)) in a field of a @Durable class, or make the field transient";
+        } else {
+            fix = "annotate " + type + " with @Durable, store an immutable value instead (a record, String, List.of(...)),"
+                    + " or make the field transient";
+        }
         report(path, "Lazarus cannot track " + path + ": " + why + ". Fix: " + fix + ".");
     }
 

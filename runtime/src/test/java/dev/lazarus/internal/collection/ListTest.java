@@ -7,6 +7,7 @@ import dev.lazarus.internal.hook.Tracked;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
@@ -89,6 +90,26 @@ class ListTest extends JournalTest {
             }
             return x + 1000;
         })).isInstanceOf(IllegalStateException.class)));
+        s.add(sc("replaceAll whose operator adds", l -> {
+            boolean[] once = {true};
+            assertThatThrownBy(() -> l.replaceAll(x -> {
+                if (once[0]) {
+                    once[0] = false;
+                    l.add(50);
+                }
+                return x + 1;
+            })).isInstanceOf(ConcurrentModificationException.class);
+        }));
+        s.add(sc("removeIf whose predicate adds", l -> {
+            boolean[] once = {true};
+            assertThatThrownBy(() -> l.removeIf(x -> {
+                if (once[0]) {
+                    once[0] = false;
+                    l.add(0, 51);
+                }
+                return x == 3;
+            })).isInstanceOf(ConcurrentModificationException.class);
+        }));
         s.add(sc("sort", l -> l.sort(null)));
         s.add(sc("sort throwing", l -> assertThatThrownBy(() -> l.sort(FAILING))
                 .isInstanceOf(IllegalStateException.class)));

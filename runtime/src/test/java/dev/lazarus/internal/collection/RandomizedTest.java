@@ -410,8 +410,14 @@ class RandomizedTest extends JournalTest {
         return nulls && r.nextInt(10) == 0 ? null : r.nextInt(100);
     }
 
-    private static List<Action<Map<Integer, Integer>>> mapActions(boolean nulls) {
-        return List.of(
+    /** ConcurrentHashMap gets neither nulls nor removals through its key set's iterator (not seen). */
+    private static List<Action<Map<Integer, Integer>>> mapActions(boolean notConcurrent) {
+        boolean nulls = notConcurrent;
+        List<Action<Map<Integer, Integer>>> keySetRemoveIf = List.of((m, r) -> {
+            int md = r.nextInt(4) + 2;
+            return m.keySet().removeIf(k -> k % md == 0);
+        });
+        return concat(notConcurrent ? keySetRemoveIf : List.of(), List.of(
                 (m, r) -> m.put(r.nextInt(30), value(r, nulls)),
                 (m, r) -> m.put(r.nextInt(30), value(r, nulls)),
                 (m, r) -> m.get(r.nextInt(30)),
@@ -451,10 +457,6 @@ class RandomizedTest extends JournalTest {
                     m.replaceAll((k, v) -> k % 3 == d ? k : v);
                     return null;
                 },
-                (m, r) -> {
-                    int md = r.nextInt(4) + 2;
-                    return m.keySet().removeIf(k -> k % md == 0);
-                },
                 (m, r) -> m.keySet().remove(r.nextInt(30)),
                 (m, r) -> {
                     int md = r.nextInt(4) + 2;
@@ -489,7 +491,7 @@ class RandomizedTest extends JournalTest {
                         m.clear();
                     }
                     return m.size();
-                });
+                }));
     }
 
     private static final List<Action<Map<Integer, Integer>>> TREE_MAP_ACTIONS = concat(mapActions(true), List.of(

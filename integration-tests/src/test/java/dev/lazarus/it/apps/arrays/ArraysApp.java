@@ -23,8 +23,12 @@ public class ArraysApp {
                 Arrs a = arrs;
                 List<String> out = Show.fields(a);
                 out.add("cells[0]==cells[1] " + (a.cells[0] != null && a.cells[0] == a.cells[1]));
-                out.add("cells[2]==mixed[1] " + (a.cells[2] != null && a.cells[2] == a.mixed[1]));
-                out.add("grid rows " + Show.v(a.grid[0]) + " " + Show.v(a.grid[1]) + " " + Show.v(a.grid[2]));
+                boolean m1Shared = false;
+                for (Cell c : a.cells) {
+                    m1Shared |= c != null && c == a.mixed[1];
+                }
+                out.add("the cell m1 in cells==mixed[1] " + m1Shared);
+                out.add("grid[1]==grid[2] " + (a.grid[1] == a.grid[2]));
                 return out;
             }
 
@@ -36,7 +40,7 @@ public class ArraysApp {
                 // from this (untracked) class, through the fields
                 a.ints[5] = 555;
                 a.longs[2] *= 2;
-                a.doubles[4] = Double.MAX_VALUE;
+                a.doubles[0] = Double.MAX_VALUE;
                 a.floats[1] = Float.NaN;
                 a.bytes[1] = -128;
                 a.shorts[2] = 32_000;

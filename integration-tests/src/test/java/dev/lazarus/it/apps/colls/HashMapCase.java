@@ -28,7 +28,9 @@ public class HashMapCase implements Harness.Scenario {
 
     @Override
     public List<String> state() {
-        return Show.fields(h);
+        List<String> out = Show.fields(h);
+        out.add("elems[e2]==elems[e3] " + (h.elems.get("e2") != null && h.elems.get("e2") == h.elems.get("e3")));
+        return out;
     }
 
     @Override

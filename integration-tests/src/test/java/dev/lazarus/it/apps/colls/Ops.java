@@ -222,7 +222,7 @@ public final class Ops {
         m.remove(m.keySet().iterator().next());
         m.merge("k05", 1, Integer::sum);
         m.entrySet().iterator().next().setValue(42);
-        m.keySet().removeIf(k -> k.endsWith("3"));
+        m.keySet().removeIf(k -> k != null && k.endsWith("3"));
         m.computeIfAbsent("q2", k -> 7);
         m.put("k12", 1212);
     }
@@ -328,7 +328,7 @@ public final class Ops {
     public static void set2(Set<String> s) {
         s.add("q1");
         s.remove(s.iterator().next());
-        s.removeIf(x -> x.endsWith("3"));
+        s.removeIf(x -> x != null && x.endsWith("3"));
         s.addAll(List.of("q2", "q3"));
     }
 

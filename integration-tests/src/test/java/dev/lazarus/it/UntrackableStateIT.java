@@ -1,0 +1,76 @@
+package dev.lazarus.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DESIGN §2: mutable state Lazarus cannot track is never silently dropped. With strict=true
+ * (default) the write or attach throws, naming the class, the field and the fix; with strict=false
+ * a warning says the same and the app goes on.
+ */
+class UntrackableStateIT {
+    private static final String MAIN = "dev.lazarus.it.apps.untrackable.UntrackableApp";
+
+    /** Case name -> what the message must name: the class, the field, and a type or origin. */
+    private static final Map<String, List<String>> CASES = Map.of(
+            "stringbuilder-field-write", List.of("Holder", "text", "java.lang.StringBuilder"),
+            "atomiclong-field-write-inside", List.of("Holder", "counter", "java.util.concurrent.atomic.AtomicLong"),
+            "atomiclong-attach", List.of("Carrier", "counter", "java.util.concurrent.atomic.AtomicLong"),
+            "hashmap-created-outside", List.of("Holder", "map", "java.util.HashMap", "outside a @Durable class"),
+            "arraylist-created-outside-in-collection", List.of("java.util.ArrayList", "outside a @Durable class"));
+
+    private static Map<String, String> cases(List<String> out) {
+        return out.stream().filter(l -> l.startsWith("CASE ")).collect(Collectors.toMap(
+                l -> l.split(" ")[1], l -> l.substring(("CASE " + l.split(" ")[1] + " ").length())));
+    }
+
+    @Test
+    void strictByDefault_theWriteOrAttachThrowsNamingClassFieldAndFix() throws Exception {
+        Path dir = AgentJvm.workDir("untrackable-strict");
+        try (AgentJvm jvm = AgentJvm.app(MAIN).dir(dir).start()) {
+            assertThat(jvm.awaitExit(Duration.ofSeconds(60))).as(jvm.describe()).isZero();
+            Map<String, String> results = cases(jvm.out());
+            assertThat(results.keySet()).as(jvm.describe()).containsExactlyInAnyOrderElementsOf(CASES.keySet());
+            CASES.forEach((name, mustName) -> {
+                String r = results.get(name);
+                assertThat(r).as("%s throws; %s", name, jvm.describe()).startsWith("THROWN ");
+                assertThat(r).as("%s: the message names what is wrong", name).contains(mustName);
+                assertThat(r).as("%s: the message gives the fix", name).containsIgnoringCase("fix");
+            });
+            assertThat(results.get("stringbuilder-field-write")).as("the fix for a mutable JDK type")
+                    .containsAnyOf("@Durable", "transient", "immutable");
+            assertThat(results.get("hashmap-created-outside")).as("the fix for a collection created outside")
+                    .contains("inside a @Durable class");
+            assertThat(jvm.out()).as("the app went on after catching; %s", jvm.describe())
+                    .contains("AFTER plain=42 name=still working");
+            CASES.keySet().forEach(name -> assertThat(results.get(name))
+                    .as("%s: the fix offered is one the user can apply (a JDK class cannot be annotated)", name)
+                    .doesNotContain("annotate java."));
+        }
+    }
+
+    @Test
+    void strictFalse_logsAWarningInsteadAndTheAppGoesOn() throws Exception {
+        Path dir = AgentJvm.workDir("untrackable-lenient");
+        try (AgentJvm jvm = AgentJvm.app(MAIN).dir(dir).option("strict", "false").start()) {
+            assertThat(jvm.awaitExit(Duration.ofSeconds(60))).as(jvm.describe()).isZero();
+            Map<String, String> results = cases(jvm.out());
+            assertThat(results.keySet()).as(jvm.describe()).containsExactlyInAnyOrderElementsOf(CASES.keySet());
+            List<String> warnings = jvm.err().stream().filter(l -> l.startsWith("WARNING")).toList();
+            CASES.forEach((name, mustName) -> {
+                assertThat(results.get(name)).as("%s does not throw with strict=false; %s", name, jvm.describe())
+                        .isEqualTo("NO-EXCEPTION");
+                assertThat(warnings).as("%s: a WARNING names it; %s", name, jvm.describe())
+                        .anyMatch(w -> mustName.stream().allMatch(w::contains));
+            });
+            assertThat(jvm.out()).contains("AFTER plain=42 name=still working");
+        }
+    }
+}
