@@ -10,14 +10,11 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -160,23 +157,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
             }
             attach(t, b, 0, "a collection element");
             RecordBuffer buf = header(t, RecordType.COLLECTION);
-            writeCollectionOp(buf, oid, op, index, a, b);
+            GraphCodec.writeCollectionOp(buf, oid, op, index, a, b, this);
             appendAndCommit(t);
         } finally {
             endImplicit(t, implicit);
         }
-    }
-
-    private void writeCollectionOp(RecordBuffer buf, long oid, int op, int index, Object a, Object b) {
-        buf.putVarLong(oid);
-        buf.putVarInt(op);
-        buf.putZigZag(index);
-        if (a instanceof Object[] all && op == CollectionOp.RESET) {
-            ValueCodec.writeObjects(buf, all, this);
-        } else {
-            ValueCodec.write(buf, a, this);
-        }
-        ValueCodec.write(buf, b, this);
     }
 
     @Override
@@ -202,7 +187,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 }
             }
             RecordBuffer b = header(t, RecordType.ARRAY_SET);
-            writeArrayElements(b, oid, array, from, to);
+            GraphCodec.writeArrayElements(b, oid, array, from, to, this);
             appendAndCommit(t);
         } finally {
             endImplicit(t, implicit);
@@ -224,23 +209,8 @@ public final class Engine implements Journal, ValueCodec.Writing {
                     }
                 }
                 RecordBuffer b = header(t, RecordType.ARRAY_SET);
-                writeArrayElements(b, arrayOid, value, 0, length);
+                GraphCodec.writeArrayElements(b, arrayOid, value, 0, length, this);
                 log.append(b.array(), 0, b.length());
-            }
-        }
-    }
-
-    private void writeArrayElements(RecordBuffer b, long oid, Object array, int from, int to) {
-        b.putVarLong(oid);
-        b.putVarInt(from);
-        b.putVarInt(to - from);
-        if (array instanceof Object[] objects) {
-            for (int i = from; i < to; i++) {
-                ValueCodec.write(b, objects[i], this);
-            }
-        } else {
-            for (int i = from; i < to; i++) {
-                b.putZigZag(Kinds.rawBits(Array.get(array, i)));
             }
         }
     }
@@ -368,7 +338,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
             discover(value, batch, where != null ? where : fieldName(fieldId));
             for (int i = 0; i < batch.size(); i++) {
                 Object o = batch.get(i);
-                forEachChild(o, (child, path) -> discover(child, batch, path));
+                if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)
+                        && !ClassModel.of(o.getClass()).untracked.isEmpty()) {
+                    untrackableField(ClassModel.of(o.getClass()).untracked.get(0));
+                }
+                GraphCodec.forEachChild(o, (child, path) -> discover(child, batch, path));
             }
         } catch (RuntimeException e) {
             for (Object o : batch) {
@@ -380,29 +354,32 @@ public final class Engine implements Journal, ValueCodec.Writing {
             }
             throw e;
         }
-        for (Object o : batch) {
-            writeNew(t, o);
-        }
-        for (Object o : batch) {
-            if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)) {
-                writeImage(t, o);
+        GraphCodec.writeObjects(batch, new GraphCodec.Sink() {
+            @Override
+            public RecordBuffer begin(int type) {
+                return header(t, type);
             }
-        }
-        for (Object o : batch) {
-            if (o instanceof Map || o instanceof Collection) {
-                RecordBuffer b = header(t, RecordType.COLLECTION);
-                writeCollectionOp(b, ((Tracked) o).$lz$oid(), CollectionOp.RESET, 0, contents(o), null);
-                log.append(b.array(), 0, b.length());
-            } else if (o.getClass().isArray()) {
-                RecordBuffer b = header(t, RecordType.ARRAY_SET);
-                writeArrayElements(b, arrays.oidOf(o), o, 0, Array.getLength(o));
-                log.append(b.array(), 0, b.length());
-            }
-        }
-    }
 
-    private interface ChildVisitor {
-        void visit(Object child, String path);
+            @Override
+            public void end() {
+                log.append(t.buf.array(), 0, t.buf.length());
+            }
+
+            @Override
+            public void defineField(int id) {
+                dictionary.ensureField(id);
+            }
+
+            @Override
+            public int classId(Class<?> c) {
+                return dictionary.classId(c);
+            }
+
+            @Override
+            public long oidOf(Object o) {
+                return Engine.this.oidOf(o);
+            }
+        });
     }
 
     private void discover(Object v, List<Object> batch, String path) {
@@ -430,109 +407,6 @@ public final class Engine implements Journal, ValueCodec.Writing {
             default:
                 break;
         }
-    }
-
-    private void forEachChild(Object o, ChildVisitor visitor) {
-        String owner = o.getClass().getSimpleName();
-        if (o instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                visitor.visit(e.getKey(), "a key of a " + owner);
-                visitor.visit(e.getValue(), "a value of a " + owner);
-            }
-        } else if (o instanceof Collection<?> c) {
-            for (Object e : c) {
-                visitor.visit(e, "an element of a " + owner);
-            }
-        } else if (o instanceof Object[] array) {
-            for (Object e : array) {
-                visitor.visit(e, "an element of a " + o.getClass().getComponentType().getSimpleName() + "[]");
-            }
-        } else if (o instanceof Tracked) {
-            ClassModel model = ClassModel.of(o.getClass());
-            if (!model.untracked.isEmpty()) {
-                Field f = model.untracked.get(0);
-                untrackableField(f);
-            }
-            for (ClassModel.Slot s : model.slots) {
-                if (!s.primitive()) {
-                    visitor.visit(read(s.field(), o), s.field().getDeclaringClass().getName() + "." + s.field().getName());
-                }
-            }
-        }
-    }
-
-    private static Object read(Field f, Object o) {
-        try {
-            return f.get(o);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read " + f, e);
-        }
-    }
-
-    private void writeNew(ThreadState t, Object o) {
-        if (o.getClass().isArray()) {
-            RecordBuffer b = header(t, RecordType.ARRAY_NEW);
-            b.putVarLong(arrays.oidOf(o));
-            b.putString(Kinds.descriptorOf(o.getClass().getComponentType()));
-            b.putVarInt(Array.getLength(o));
-            log.append(b.array(), 0, b.length());
-            return;
-        }
-        boolean collection = o instanceof Map || o instanceof Collection;
-        // a tracked collection is named by the JDK class it extends: that name outlives our internals
-        int classId = classId(collection ? o.getClass().getSuperclass() : o.getClass());
-        RecordBuffer b = header(t, RecordType.NEW);
-        b.putVarLong(((Tracked) o).$lz$oid());
-        b.putVarInt(classId);
-        b.putByte(collection ? 1 : 0);
-        if (collection) {
-            b.putByte(CollectionConfig.accessOrder(o) ? 1 : 0);
-            ComparatorCodec.write(b, comparatorOf(o), this);
-        }
-        log.append(b.array(), 0, b.length());
-    }
-
-    private static java.util.Comparator<?> comparatorOf(Object o) {
-        if (o instanceof SortedMap<?, ?> m) {
-            return m.comparator();
-        }
-        if (o instanceof SortedSet<?> s) {
-            return s.comparator();
-        }
-        return null;
-    }
-
-    private void writeImage(ThreadState t, Object o) {
-        ClassModel model = ClassModel.of(o.getClass());
-        for (ClassModel.Slot s : model.slots) {
-            dictionary.ensureField(s.id());
-        }
-        RecordBuffer b = header(t, RecordType.IMAGE);
-        b.putVarLong(((Tracked) o).$lz$oid());
-        b.putVarInt(model.slots.size());
-        for (ClassModel.Slot s : model.slots) {
-            b.putVarInt(s.id());
-            Object v = read(s.field(), o);
-            if (s.primitive()) {
-                b.putZigZag(Kinds.rawBits(v));
-            } else {
-                ValueCodec.write(b, v, this);
-            }
-        }
-        log.append(b.array(), 0, b.length());
-    }
-
-    private static Object[] contents(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            Object[] out = new Object[m.size() * 2];
-            int i = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out[i++] = e.getKey();
-                out[i++] = e.getValue();
-            }
-            return i == out.length ? out : java.util.Arrays.copyOf(out, i);
-        }
-        return ((Collection<?>) o).toArray();
     }
 
     // ------------------------------------------------------------------ errors
@@ -648,9 +522,5 @@ public final class Engine implements Journal, ValueCodec.Writing {
             log.append(b.array(), 0, b.length());
         }
         log.close();
-    }
-
-    static Map<Long, Object> newRegistry() {
-        return new HashMap<>();
     }
 }

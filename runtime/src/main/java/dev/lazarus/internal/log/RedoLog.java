@@ -84,7 +84,30 @@ public final class RedoLog implements AutoCloseable {
      * up to 2^34 records per hour, an index entry every 1024 records (cheaper appends; a seek
      * scans at most 1023 records).
      */
-    static final RollCycle DEFAULT_ROLL_CYCLE = SparseRollCycles.LARGE_HOURLY_SPARSE;
+    static final RollCycle DEFAULT_ROLL_CYCLE = rollCycleFromProperty();
+
+    /**
+     * Five-minute cycle files: once a snapshot covers a file it can be deleted, so the log on disk
+     * stays within a few minutes of traffic beyond the last snapshot. The internal property
+     * {@code dev.lazarus.rollCycle} (a Chronicle roll cycle name, e.g. {@code TEST_SECONDLY})
+     * shortens it for tests of disk reclamation.
+     */
+    private static RollCycle rollCycleFromProperty() {
+        String name = System.getProperty("dev.lazarus.rollCycle");
+        if (name == null) {
+            return net.openhft.chronicle.queue.RollCycles.FIVE_MINUTELY;
+        }
+        for (Class<?> c : new Class<?>[] {net.openhft.chronicle.queue.RollCycles.class, SparseRollCycles.class,
+                net.openhft.chronicle.queue.rollcycles.TestRollCycles.class,
+                net.openhft.chronicle.queue.rollcycles.LargeRollCycles.class}) {
+            for (Object constant : c.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(name)) {
+                    return (RollCycle) constant;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown roll cycle dev.lazarus.rollCycle=" + name);
+    }
 
     private static final System.Logger LOG = System.getLogger(RedoLog.class.getName());
     private static final String WRITE_LOCK_KEY = "chronicle.write.lock"; // TableStoreWriteLock.LOCK_KEY (private)
@@ -123,6 +146,8 @@ public final class RedoLog implements AutoCloseable {
     private int currentCycle = Integer.MIN_VALUE;
     /** A torn tail found by replay, to be voided before the next record: {from, to}. */
     private long[] pendingVoid;
+    /** Payload bytes appended by this run; written under lock, read racily (a trigger, not an account). */
+    private long appendedBytes;
     /** Written under lock with release semantics, read anywhere with acquire. */
     @SuppressWarnings("unused")
     private long lastAppended;
@@ -271,6 +296,7 @@ public final class RedoLog implements AutoCloseable {
                 }
             }
             long position = appender.lastIndexAppended();
+            appendedBytes += len + CRC_BYTES;
             int cycle = rollCycle.toCycle(position);
             if (cycle != currentCycle)
                 enterCycle(cycle);
@@ -387,6 +413,107 @@ public final class RedoLog implements AutoCloseable {
             throw e; // the consumer's own
         }
         return r.finish();
+    }
+
+    /**
+     * Reads, in order, the records after {@code after} ({@link #NO_POSITION}: from the start) up
+     * to and including {@code upTo}, while other threads append: for building a snapshot in the
+     * background. Read-only: unlike {@link #replayAfter}, it never marks a torn tail, and a record
+     * being written past the end simply is not read yet. Returns the number of records read.
+     *
+     * @throws LogCorruptedException on a damaged record in the range
+     */
+    public long replayBetween(long after, long upTo, RecordConsumer consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        long read = 0;
+        CRC32C crc = new CRC32C();
+        byte[] buf = new byte[256];
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (after != NO_POSITION && !tailer.moveToIndex(after)) {
+                throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
+                        + Long.toHexString(after));
+            }
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument(true)) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    if (dc.isMetaData()) {
+                        continue;
+                    }
+                    long index = dc.index();
+                    if (index <= after) {
+                        continue;
+                    }
+                    if (index > upTo) {
+                        break;
+                    }
+                    Bytes<?> bytes = dc.wire().bytes();
+                    int len = (int) bytes.readRemaining() - CRC_BYTES;
+                    int stored = len >= 0 ? bytes.readInt() : 0;
+                    if (buf.length < Math.max(len, 0)) {
+                        buf = new byte[Math.max(len, buf.length * 2)];
+                    }
+                    if (len >= 0) {
+                        bytes.read(buf, 0, len);
+                        crc.reset();
+                        crc.update(buf, 0, len);
+                    }
+                    if (len < 0 || (int) crc.getValue() != stored) {
+                        throw new LogCorruptedException("Redo log corrupted: damaged record at index " + describe(index)
+                                + " in " + tailer.currentFile(), tailer.currentFile(), index);
+                    }
+                    consumer.accept(index, buf, 0, len);
+                    read++;
+                }
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Deletes the cycle files that hold only records before {@code position} (the current cycle
+     * file is never deleted). Called once a snapshot covering them is safely on disk.
+     * Returns the number of files deleted.
+     */
+    public int deleteFilesBefore(long position) {
+        if (position == NO_POSITION) {
+            return 0;
+        }
+        int keepFrom = rollCycle.toCycle(position);
+        int deleted = 0;
+        java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern(rollCycle.format())
+                .withZone(java.time.ZoneOffset.UTC);
+        lock.lock();
+        try {
+            keepFrom = Math.min(keepFrom, currentCycle == Integer.MIN_VALUE ? keepFrom : currentCycle);
+            int first = queue.firstCycle();
+            if (first == Integer.MAX_VALUE || first < 0) {
+                return 0;
+            }
+            for (long cycle : queue.listCyclesBetween(first, keepFrom - 1)) {
+                String name = names.format(java.time.Instant.ofEpochMilli(cycleStartMillis((int) cycle))) + ".cq4";
+                Path file = dir.resolve(name);
+                try {
+                    if (Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, () -> "Cannot delete " + file + " (covered by a snapshot): " + e);
+                }
+            }
+            if (deleted > 0) {
+                queue.refreshDirectoryListing();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return deleted;
+    }
+
+    /** Payload bytes (with their checksums) appended by this run so far. */
+    public long appendedBytes() {
+        return appendedBytes;
     }
 
     /** Chronicle's last index, found from the end of the newest file (not by reading from the start). */

@@ -1,0 +1,192 @@
+package dev.lazarus.internal.engine;
+
+import dev.lazarus.internal.hook.CollectionOp;
+import dev.lazarus.internal.hook.Tracked;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Writes objects as records: NEW for each (so that references among them resolve), then the
+ * IMAGE of each plain object, then the content of each collection and array. The engine uses it
+ * to log objects as they become reachable; the snapshotter to write a whole graph.
+ */
+final class GraphCodec {
+    /** Where records go, and the numbers they use. */
+    interface Sink extends ValueCodec.Writing {
+        /** A new record of this type, its header written. */
+        RecordBuffer begin(int type);
+
+        /** The record begun last is complete. */
+        void end();
+
+        /** Field {@code id} is about to be used: define it first if needed. */
+        void defineField(int id);
+    }
+
+    /** Visits the values held directly by a tracked object, collection or array. */
+    interface ChildVisitor {
+        void visit(Object child, String path);
+    }
+
+    private GraphCodec() {
+    }
+
+    static void writeObjects(List<Object> objects, Sink sink) {
+        for (Object o : objects) {
+            writeNew(o, sink);
+        }
+        for (Object o : objects) {
+            if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)) {
+                writeImage(o, sink);
+            }
+        }
+        for (Object o : objects) {
+            if (o instanceof Map || o instanceof Collection) {
+                RecordBuffer b = sink.begin(RecordType.COLLECTION);
+                writeCollectionOp(b, sink.oidOf(o), CollectionOp.RESET, 0, contents(o), null, sink);
+                sink.end();
+            } else if (o.getClass().isArray()) {
+                RecordBuffer b = sink.begin(RecordType.ARRAY_SET);
+                writeArrayElements(b, sink.oidOf(o), o, 0, Array.getLength(o), sink);
+                sink.end();
+            }
+        }
+    }
+
+    private static void writeNew(Object o, Sink sink) {
+        if (o.getClass().isArray()) {
+            RecordBuffer b = sink.begin(RecordType.ARRAY_NEW);
+            b.putVarLong(sink.oidOf(o));
+            b.putString(Kinds.descriptorOf(o.getClass().getComponentType()));
+            b.putVarInt(Array.getLength(o));
+            sink.end();
+            return;
+        }
+        boolean collection = o instanceof Map || o instanceof Collection;
+        // a tracked collection is named by the JDK class it extends: that name outlives our internals
+        int classId = sink.classId(collection ? o.getClass().getSuperclass() : o.getClass());
+        long oid = sink.oidOf(o);
+        RecordBuffer b = sink.begin(RecordType.NEW);
+        b.putVarLong(oid);
+        b.putVarInt(classId);
+        b.putByte(collection ? 1 : 0);
+        if (collection) {
+            b.putByte(CollectionConfig.accessOrder(o) ? 1 : 0);
+            ComparatorCodec.write(b, comparatorOf(o), sink);
+        }
+        sink.end();
+    }
+
+    private static Comparator<?> comparatorOf(Object o) {
+        if (o instanceof SortedMap<?, ?> m) {
+            return m.comparator();
+        }
+        if (o instanceof SortedSet<?> s) {
+            return s.comparator();
+        }
+        return null;
+    }
+
+    private static void writeImage(Object o, Sink sink) {
+        ClassModel model = ClassModel.of(o.getClass());
+        for (ClassModel.Slot s : model.slots) {
+            sink.defineField(s.id());
+        }
+        long oid = sink.oidOf(o);
+        RecordBuffer b = sink.begin(RecordType.IMAGE);
+        b.putVarLong(oid);
+        b.putVarInt(model.slots.size());
+        for (ClassModel.Slot s : model.slots) {
+            b.putVarInt(s.id());
+            Object v = read(s.field(), o);
+            if (s.primitive()) {
+                b.putZigZag(Kinds.rawBits(v));
+            } else {
+                ValueCodec.write(b, v, sink);
+            }
+        }
+        sink.end();
+    }
+
+    static Object[] contents(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Object[] out = new Object[m.size() * 2];
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out[i++] = e.getKey();
+                out[i++] = e.getValue();
+            }
+            return i == out.length ? out : Arrays.copyOf(out, i);
+        }
+        return ((Collection<?>) o).toArray();
+    }
+
+    static void writeCollectionOp(RecordBuffer buf, long oid, int op, int index, Object a, Object b,
+                                  ValueCodec.Writing w) {
+        buf.putVarLong(oid);
+        buf.putVarInt(op);
+        buf.putZigZag(index);
+        if (a instanceof Object[] all && op == CollectionOp.RESET) {
+            ValueCodec.writeObjects(buf, all, w);
+        } else {
+            ValueCodec.write(buf, a, w);
+        }
+        ValueCodec.write(buf, b, w);
+    }
+
+    static void writeArrayElements(RecordBuffer b, long oid, Object array, int from, int to, ValueCodec.Writing w) {
+        b.putVarLong(oid);
+        b.putVarInt(from);
+        b.putVarInt(to - from);
+        if (array instanceof Object[] objects) {
+            for (int i = from; i < to; i++) {
+                ValueCodec.write(b, objects[i], w);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                b.putZigZag(Kinds.rawBits(Array.get(array, i)));
+            }
+        }
+    }
+
+    /** The values a tracked object, collection or array holds directly, with a path for messages. */
+    static void forEachChild(Object o, ChildVisitor visitor) {
+        String owner = o.getClass().getSimpleName();
+        if (o instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                visitor.visit(e.getKey(), "a key of a " + owner);
+                visitor.visit(e.getValue(), "a value of a " + owner);
+            }
+        } else if (o instanceof Collection<?> c) {
+            for (Object e : c) {
+                visitor.visit(e, "an element of a " + owner);
+            }
+        } else if (o instanceof Object[] array) {
+            for (Object e : array) {
+                visitor.visit(e, "an element of a " + o.getClass().getComponentType().getSimpleName() + "[]");
+            }
+        } else if (o instanceof Tracked) {
+            for (ClassModel.Slot s : ClassModel.of(o.getClass()).slots) {
+                if (!s.primitive()) {
+                    visitor.visit(read(s.field(), o), s.field().getDeclaringClass().getName() + "." + s.field().getName());
+                }
+            }
+        }
+    }
+
+    static Object read(Field f, Object o) {
+        try {
+            return f.get(o);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + f, e);
+        }
+    }
+}
