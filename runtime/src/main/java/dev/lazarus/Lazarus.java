@@ -20,6 +20,16 @@ public final class Lazarus {
         Hooks.journal().awaitDurable();
     }
 
+    /**
+     * Takes a snapshot now, on the calling thread, at the last point of the log where no
+     * transaction is open; recovery then starts from it. Snapshots are also taken on their own
+     * (options {@code snapshotInterval}, {@code snapshotLogBytes}, {@code rto}): calling this is
+     * never required. Does nothing without the agent.
+     */
+    public static void checkpoint() {
+        Hooks.journal().checkpoint();
+    }
+
     /** A one-line description of the agent's state, for logs and diagnostics. */
     public static String status() {
         return Hooks.journal().status();

@@ -31,7 +31,8 @@ public final class AgentMain {
             return;
         }
         RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs());
-        Engine engine = new Engine(log, config.sync(), config.strict(), config.describe());
+        Engine engine = new Engine(log, config.sync(), config.strict(), config.describe(), dir.snapshots(),
+                config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs());
         Hooks.install(engine);
         inst.addTransformer(new LazarusTransformer(ownLoader, config.strict()), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,7 +14,8 @@ import java.util.Properties;
  * in that order of precedence. An unknown key or a bad value is an error that names it and lists
  * what is valid.
  */
-public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict) {
+public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
+                     long snapshotLogBytes, long rtoMs) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -24,6 +25,9 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("sync", "none | interval | always (default interval)");
         KEYS.put("syncIntervalMs", "milliseconds between forces with sync=interval, a positive integer (default 1000)");
         KEYS.put("strict", "true | false: whether untrackable state is an error (default true)");
+        KEYS.put("snapshotInterval", "time between snapshots, e.g. 30s, 10m, 1h, or off (default 10m)");
+        KEYS.put("snapshotLogBytes", "log growth that triggers a snapshot, e.g. 64m, 1g, or off (default 256m)");
+        KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
     }
 
     public static Config load(String agentArgs, Properties system, Map<String, String> env) {
@@ -51,7 +55,10 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         SyncMode sync = parseSync(values.getOrDefault("sync", "interval"));
         long interval = parsePositive("syncIntervalMs", values.getOrDefault("syncIntervalMs", "1000"));
         boolean strict = parseBoolean("strict", values.getOrDefault("strict", "true"));
-        return new Config(dir, sync, interval, strict);
+        long snapshotInterval = parseDuration("snapshotInterval", values.getOrDefault("snapshotInterval", "10m"));
+        long snapshotLogBytes = parseSize("snapshotLogBytes", values.getOrDefault("snapshotLogBytes", "256m"));
+        long rto = parseDuration("rto", values.getOrDefault("rto", "off"));
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto);
     }
 
     private static String keyOf(String envName, String source) {
@@ -100,6 +107,60 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         throw new ConfigException("bad value '" + v + "' for " + key + ": use a positive integer");
     }
 
+    /** Milliseconds from {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, or a plain number of ms; {@code off} = 0. */
+    static long parseDuration(String key, String v) {
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("off")) {
+            return 0;
+        }
+        long unit = 1;
+        String digits = t;
+        if (t.endsWith("ms")) {
+            digits = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("s")) {
+            unit = 1000;
+            digits = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("m")) {
+            unit = 60_000;
+            digits = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("h")) {
+            unit = 3_600_000;
+            digits = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(digits);
+            if (n > 0) {
+                return Math.multiplyExact(n, unit);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw new ConfigException("bad value '" + v + "' for " + key + ": use a positive duration such as 500ms, 30s, 10m, 1h, or off");
+    }
+
+    /** Bytes from {@code 64k}, {@code 256m}, {@code 1g} or a plain number; {@code off} = 0. */
+    static long parseSize(String key, String v) {
+        String t = v.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("off")) {
+            return 0;
+        }
+        long unit = 1;
+        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+        if (last == 'k' || last == 'm' || last == 'g') {
+            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n > 0) {
+                return Math.multiplyExact(n, unit);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw new ConfigException("bad value '" + v + "' for " + key + ": use a positive size such as 64k, 256m, 1g, or off");
+    }
+
     private static boolean parseBoolean(String key, String v) {
         switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true": return true;
@@ -110,6 +171,9 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
 
     public String describe() {
         return "dir=" + dir + ", sync=" + sync.name().toLowerCase(Locale.ROOT)
-                + (sync == SyncMode.INTERVAL ? " (every " + syncIntervalMs + " ms)" : "") + ", strict=" + strict;
+                + (sync == SyncMode.INTERVAL ? " (every " + syncIntervalMs + " ms)" : "") + ", strict=" + strict
+                + ", snapshots every " + (snapshotIntervalMs > 0 ? snapshotIntervalMs / 1000 + " s" : "(off)")
+                + " or " + (snapshotLogBytes > 0 ? (snapshotLogBytes >> 20) + " MiB of log" : "(off)")
+                + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "");
     }
 }

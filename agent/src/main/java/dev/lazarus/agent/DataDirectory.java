@@ -36,6 +36,7 @@ public final class DataDirectory implements AutoCloseable {
             createOwnerOnly(root);
             Path lockFile = root.resolve("lazarus.lock");
             createOwnerOnly(root.resolve("log"));
+            createOwnerOnly(root.resolve("snapshots"));
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
@@ -72,6 +73,10 @@ public final class DataDirectory implements AutoCloseable {
 
     public Path log() {
         return root.resolve("log");
+    }
+
+    public Path snapshots() {
+        return root.resolve("snapshots");
     }
 
     @Override

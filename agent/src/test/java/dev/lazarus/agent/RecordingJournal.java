@@ -12,6 +12,7 @@ final class RecordingJournal implements Journal {
 
     @Override public boolean active() { return true; }
     @Override public void awaitDurable() { }
+    @Override public void checkpoint() { }
     @Override public String status() { return "test"; }
     @Override public void setInt(long oid, int field, int value) { calls.add("setInt " + oid + " " + value); }
     @Override public void setLong(long oid, int field, long value) { calls.add("setLong " + oid + " " + value); }

@@ -34,7 +34,7 @@ final class ListChanges {
         if (owner.size() == 0) {
             Hooks.op(owner.$lz$oid(), CollectionOp.CLEAR, 0, null, null);
         } else if (count > owner.size()) {
-            owner.$lz$reset();
+            Owner.reset(owner);
         } else {
             long oid = owner.$lz$oid();
             for (int i = 0; i < count; i++) {
@@ -66,7 +66,7 @@ final class ListChanges {
             }
         }
         if (kept < after.length || removed > owner.size()) {
-            owner.$lz$reset();
+            Owner.reset(owner);
             return;
         }
         long oid = owner.$lz$oid();
@@ -82,7 +82,7 @@ final class ListChanges {
         }
         Object[] after = list.toArray();
         if (after.length != before.length) {
-            owner.$lz$reset();
+            Owner.reset(owner);
             return;
         }
         int changed = 0;
@@ -92,7 +92,7 @@ final class ListChanges {
             }
         }
         if (changed > owner.size() / 2) {
-            owner.$lz$reset();
+            Owner.reset(owner);
             return;
         }
         long oid = owner.$lz$oid();

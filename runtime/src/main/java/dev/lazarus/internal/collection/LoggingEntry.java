@@ -34,7 +34,7 @@ final class LoggingEntry<K, V> implements Map.Entry<K, V> {
     public V setValue(V value) {
         V old = entry.setValue(value);
         if (resetOnSet) {
-            owner.$lz$reset();
+            Owner.reset(owner);
         } else {
             Owner.log(owner, CollectionOp.MAP_PUT, 0, entry.getKey(), value);
         }

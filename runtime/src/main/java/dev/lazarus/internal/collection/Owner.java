@@ -1,5 +1,6 @@
 package dev.lazarus.internal.collection;
 
+import dev.lazarus.internal.hook.CollectionOp;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Tracked;
 import java.util.Collection;
@@ -25,9 +26,6 @@ interface Owner extends Tracked {
      */
     boolean $lz$mute(boolean mute);
 
-    /** Logs the whole content as one {@link dev.lazarus.internal.hook.CollectionOp#RESET}. */
-    void $lz$reset();
-
     int size();
 
     void clear();
@@ -35,6 +33,14 @@ interface Owner extends Tracked {
     static void log(Owner owner, int op, int index, Object a, Object b) {
         if (owner.$lz$logging()) {
             Hooks.op(owner.$lz$oid(), op, index, a, b);
+        }
+    }
+
+    /** Logs the whole content of a collection or map as one {@link CollectionOp#RESET}. */
+    static void reset(Owner owner) {
+        if (owner.$lz$logging()) {
+            Object all = owner instanceof Map<?, ?> m ? keysAndValues(m.entrySet()) : ((Collection<?>) owner).toArray();
+            Hooks.op(owner.$lz$oid(), CollectionOp.RESET, 0, all, null);
         }
     }
 

@@ -55,13 +55,6 @@ public class TrackedArrayDeque<E> extends ArrayDeque<E> implements Owner {
         return was;
     }
 
-    @Override
-    public void $lz$reset() {
-        if ($lz$logging()) {
-            Hooks.op(lzOid, CollectionOp.RESET, 0, toArray(), null);
-        }
-    }
-
     private void log(int op, Object a) {
         if (lzOid != 0 && !lzMute) {
             Hooks.op(lzOid, op, 0, a, null);
@@ -221,7 +214,7 @@ public class TrackedArrayDeque<E> extends ArrayDeque<E> implements Owner {
         } finally {
             lzMute = false;
             if (size() != before) {
-                $lz$reset();
+                Owner.reset(this);
             }
         }
     }
@@ -238,7 +231,7 @@ public class TrackedArrayDeque<E> extends ArrayDeque<E> implements Owner {
         } finally {
             lzMute = false;
             if (size() != before) {
-                $lz$reset();
+                Owner.reset(this);
             }
         }
     }
@@ -255,7 +248,7 @@ public class TrackedArrayDeque<E> extends ArrayDeque<E> implements Owner {
         } finally {
             lzMute = false;
             if (size() != before) {
-                $lz$reset();
+                Owner.reset(this);
             }
         }
     }
@@ -303,7 +296,7 @@ public class TrackedArrayDeque<E> extends ArrayDeque<E> implements Owner {
             } else if (!equalAfter) {
                 log(CollectionOp.DEQUE_REMOVE_LAST_OCCURRENCE, e);
             } else {
-                $lz$reset();
+                Owner.reset(this);
             }
         }
     }

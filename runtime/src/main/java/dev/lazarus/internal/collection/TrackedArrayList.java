@@ -58,13 +58,6 @@ public class TrackedArrayList<E> extends ArrayList<E> implements Owner {
         return was;
     }
 
-    @Override
-    public void $lz$reset() {
-        if ($lz$logging()) {
-            Hooks.op(lzOid, CollectionOp.RESET, 0, toArray(), null);
-        }
-    }
-
     private void log(int op, int index, Object a) {
         if (lzOid != 0 && !lzMute) {
             Hooks.op(lzOid, op, index, a, null);

@@ -56,13 +56,6 @@ public class TrackedHashSet<E> extends HashSet<E> implements Owner {
         return was;
     }
 
-    @Override
-    public void $lz$reset() {
-        if ($lz$logging()) {
-            Hooks.op(lzOid, CollectionOp.RESET, 0, toArray(), null);
-        }
-    }
-
     private void log(int op, Object a) {
         if (lzOid != 0 && !lzMute) {
             Hooks.op(lzOid, op, 0, a, null);

@@ -77,13 +77,6 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
         return was;
     }
 
-    @Override
-    public void $lz$reset() {
-        if ($lz$logging()) {
-            Hooks.op(lzOid, CollectionOp.RESET, 0, Owner.keysAndValues(super.entrySet()), null);
-        }
-    }
-
     private void log(int op, Object key, Object value) {
         if (lzOid != 0 && !lzMute) {
             Hooks.op(lzOid, op, 0, key, value);
@@ -281,7 +274,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
         try {
             super.replaceAll(function);
         } finally {
-            $lz$reset();
+            Owner.reset(this);
         }
     }
 

@@ -60,13 +60,6 @@ public class TrackedLinkedList<E> extends LinkedList<E> implements Owner {
         return was;
     }
 
-    @Override
-    public void $lz$reset() {
-        if ($lz$logging()) {
-            Hooks.op(lzOid, CollectionOp.RESET, 0, toArray(), null);
-        }
-    }
-
     private void log(int op, int index, Object a) {
         if ($lz$logging()) {
             Hooks.op(lzOid, op, index, a, null);

@@ -63,13 +63,6 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
         return was;
     }
 
-    @Override
-    public void $lz$reset() {
-        if ($lz$logging()) {
-            Hooks.op(lzOid, CollectionOp.RESET, 0, Owner.keysAndValues(super.entrySet()), null);
-        }
-    }
-
     private void log(int op, Object key, Object value) {
         if (lzOid != 0 && !lzMute) {
             Hooks.op(lzOid, op, 0, key, value);
@@ -212,7 +205,7 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
         try {
             super.replaceAll(function);
         } finally {
-            $lz$reset();
+            Owner.reset(this);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.lazarus.internal.log.SyncMode;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -57,12 +58,23 @@ public final class Engine implements Journal, ValueCodec.Writing {
         long tx;
     }
 
-    public Engine(RedoLog log, SyncMode sync, boolean strict, String description) {
+    private final Path snapshotDir;
+    private final Snapshotter snapshotter;
+
+    /**
+     * @param snapshotDir where snapshots live (created by the caller)
+     * @param policy      when to take them
+     */
+    public Engine(RedoLog log, SyncMode sync, boolean strict, String description, Path snapshotDir,
+                  long snapshotIntervalMs, long snapshotLogBytes, long rtoMs) {
         this.log = log;
         this.sync = sync;
         this.strict = strict;
         this.description = description;
         this.dictionary = new Dictionary(log);
+        this.snapshotDir = snapshotDir;
+        this.snapshotter = new Snapshotter(log, snapshotDir,
+                new Snapshotter.Policy(snapshotIntervalMs, snapshotLogBytes, rtoMs));
     }
 
     // ------------------------------------------------------------------ Journal: facade
@@ -80,7 +92,24 @@ public final class Engine implements Journal, ValueCodec.Writing {
     @Override
     public String status() {
         RecoveryReport r = report;
-        return "Lazarus active: " + description + (r == null ? ", not recovered yet" : ", " + r.summary());
+        Snapshotter.Taken last = snapshotter.last();
+        return "Lazarus active: " + description + (r == null ? ", not recovered yet" : ", " + r.summary())
+                + (last == null ? ", no snapshot this run" : ", last snapshot " + last.objects() + " objects at "
+                + Long.toHexString(last.position()) + " in " + last.millis() + " ms")
+                + ", estimated recovery " + snapshotter.estimatedRecoveryMillis() + " ms";
+    }
+
+    /** Takes a snapshot now (on the calling thread) at the log's last safepoint. */
+    @Override
+    public void checkpoint() {
+        if (started) {
+            snapshotter.checkpoint();
+        }
+    }
+
+    /** The estimated recovery time if the JVM died now. */
+    public long estimatedRecoveryMillis() {
+        return snapshotter.estimatedRecoveryMillis();
     }
 
     public RecoveryReport recoveryReport() {
@@ -219,7 +248,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     @Override
     public Object root(Object value, Class<?> owner, String field) {
-        if (replaying) {
+        if (replaying || Replayer.ACTIVE.get()) {
             return value;
         }
         ensureStarted(owner.getClassLoader());
@@ -483,12 +512,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
             Replayer replayer = new Replayer(log, loader);
             replaying = true;
             try {
-                report = replayer.run();
+                report = replayer.recover(Snapshotter.list(snapshotDir), Snapshotter.logTruncated(snapshotDir));
             } finally {
                 replaying = false;
             }
             LOG.log(System.Logger.Level.INFO, report.line());
-            Map<String, Object> roots = new LinkedHashMap<>(replayer.roots());
             for (Map.Entry<Long, Object> e : replayer.objects().entrySet()) {
                 Object o = e.getValue();
                 if (o instanceof Tracked tr) {
@@ -499,13 +527,58 @@ public final class Engine implements Journal, ValueCodec.Writing {
             }
             oids.set(replayer.maxOid());
             txs.set(replayer.maxTx());
-            recoveredRoots = roots;
+            recoveredRoots = new LinkedHashMap<>(replayer.roots());
             RecordBuffer b = new RecordBuffer(32);
             b.putByte(RecordType.RUN_START);
             b.putVarLong(0);
             b.putLong(System.currentTimeMillis());
             log.append(b.array(), 0, b.length());
+            attachConstructed(recoveredRoots.values());
+            snapshotter.start(loader, report);
             started = true;
+        }
+    }
+
+    /**
+     * Objects that recovery did not take from the log but that constructors built (a field added
+     * since the log was written, initialised to a new collection) are reachable but detached:
+     * attach them now, or their changes would not be logged.
+     */
+    private void attachConstructed(Iterable<Object> roots) {
+        ThreadState t = threads.get();
+        t.depth++;
+        try {
+            java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>();
+            for (Object r : roots) {
+                enqueueAttached(t, r, seen, work, "a root");
+            }
+            while (!work.isEmpty()) {
+                Object o = work.poll();
+                GraphCodec.forEachChild(o, (child, path) -> enqueueAttached(t, child, seen, work, path));
+            }
+        } finally {
+            end();
+        }
+    }
+
+    private void enqueueAttached(ThreadState t, Object v, java.util.Set<Object> seen, java.util.ArrayDeque<Object> work,
+                                 String path) {
+        switch (ValueCodec.kindOf(v)) {
+            case TRACKED:
+            case ARRAY:
+                if (seen.add(v)) {
+                    if (needsAttach(v)) {
+                        attach(t, v, 0, path);
+                    }
+                    work.add(v);
+                }
+                break;
+            case COMPOSITE:
+                ValueCodec.forEachPart(v, p -> enqueueAttached(t, p, seen, work, path));
+                break;
+            default:
+                break;
         }
     }
 
@@ -515,6 +588,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             return;
         }
         closed = true;
+        snapshotter.stop();
         if (started) {
             RecordBuffer b = new RecordBuffer(16);
             b.putByte(RecordType.END);

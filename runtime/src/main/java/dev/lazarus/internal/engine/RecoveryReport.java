@@ -1,28 +1,36 @@
 package dev.lazarus.internal.engine;
 
 /**
- * The figures of one recovery, split as DESIGN §4 names them: T_detect (reading the log to its
- * end to find how the last run ended and which transactions committed), T_rollback (setting the
- * open transactions aside), T_redo (replaying the committed records).
+ * The figures of one recovery, split as DESIGN §4 names them: T_detect (reading the log after the
+ * snapshot to its end, to find how the last run ended and which transactions committed),
+ * T_rollback (setting the open transactions aside), T_redo (loading the snapshot and replaying the
+ * committed records after it).
  */
 public record RecoveryReport(long objects, long records, long recordsApplied, long rolledBack,
-                             boolean cleanShutdown, boolean tornTail,
-                             long detectMillis, long rollbackMillis, long redoMillis) {
+                             boolean cleanShutdown, boolean tornTail, long snapshotPosition, long snapshotObjects,
+                             long snapshotMillis, long detectMillis, long rollbackMillis, long redoMillis) {
 
     public long totalMillis() {
         return detectMillis + rollbackMillis + redoMillis;
     }
 
+    public boolean fromSnapshot() {
+        return snapshotPosition != -1;
+    }
+
     /** The one line printed at recovery. */
     public String line() {
-        if (records == 0) {
+        if (records == 0 && !fromSnapshot()) {
             return "Lazarus: no earlier state, starting empty";
         }
-        return "Lazarus recovered " + objects + " objects from " + recordsApplied + " of " + records
-                + " log records, " + rolledBack + " transaction" + (rolledBack == 1 ? "" : "s") + " rolled back, in "
+        return "Lazarus recovered " + objects + " objects from "
+                + (fromSnapshot() ? "a snapshot of " + snapshotObjects + " objects and " : "")
+                + recordsApplied + " of " + records + " log records" + (fromSnapshot() ? " after it" : "") + ", "
+                + rolledBack + " transaction" + (rolledBack == 1 ? "" : "s") + " rolled back, in "
                 + totalMillis() + " ms (T_detect " + detectMillis + " ms, T_rollback " + rollbackMillis
-                + " ms, T_redo " + redoMillis + " ms); last run "
-                + (cleanShutdown ? "shut down cleanly" : "crashed") + (tornTail ? ", torn tail record discarded" : "");
+                + " ms, T_redo " + redoMillis + " ms" + (fromSnapshot() ? " of which snapshot load " + snapshotMillis + " ms" : "")
+                + "); last run " + (cleanShutdown ? "shut down cleanly" : "crashed")
+                + (tornTail ? ", torn tail record discarded" : "");
     }
 
     String summary() {

@@ -3,18 +3,20 @@ package dev.lazarus.internal.engine;
 import dev.lazarus.internal.collection.CollectionReplay;
 import dev.lazarus.internal.collection.TrackedCollections;
 import dev.lazarus.internal.log.RedoLog;
-import dev.lazarus.internal.log.ReplayResult;
+import dev.lazarus.internal.log.RecordConsumer;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,12 +68,97 @@ final class Replayer implements ValueCodec.Reading {
         return maxTx;
     }
 
-    RecoveryReport run() {
+    /** True on a thread that is rebuilding objects (recovery, or a snapshot built in the background). */
+    static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** What a scan of a stretch of the log found. */
+    record Scan(BitSet committed, long records, long rolledBack, long safepoint, boolean cleanEnd, boolean tornTail) {
+    }
+
+    /**
+     * Recovery: the newest snapshot that loads (falling back to older ones), then the log after it.
+     * {@code snapshots} may be empty (no snapshot yet: the log is read from its start).
+     */
+    RecoveryReport recover(List<Path> snapshots, boolean logTruncated) {
         long t0 = System.nanoTime();
+        long snapshotPosition = RedoLog.NO_POSITION;
+        long snapshotObjects = 0;
+        for (Path file : snapshots) {
+            try {
+                SnapshotFile.Trailer t = loadSnapshot(file);
+                snapshotPosition = t.position();
+                snapshotObjects = t.objects();
+                break;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
+                        + "); falling back to the one before it");
+                reset();
+            }
+        }
+        if (snapshotPosition == RedoLog.NO_POSITION && logTruncated) {
+            throw new IllegalStateException("no usable snapshot in " + (snapshots.isEmpty() ? "the data directory"
+                    : snapshots.get(0).getParent()) + ", and the redo log no longer starts at the beginning (its older"
+                    + " files were deleted once snapshots covered them): the state cannot be rebuilt. Restore a"
+                    + " snapshot file from a backup.");
+        }
+        long tLoaded = System.nanoTime();
+        Scan scan = scan(snapshotPosition, Long.MAX_VALUE, true);
+        long t1 = System.nanoTime();
+        long t2 = System.nanoTime();
+        long applied = apply(snapshotPosition, Long.MAX_VALUE, scan.committed(), true);
+        warnUnadopted();
+        long t3 = System.nanoTime();
+        return new RecoveryReport(objects.size(), scan.records(), applied, scan.rolledBack(), scan.cleanEnd(),
+                scan.tornTail(), snapshotPosition, snapshotObjects, ms(tLoaded - t0),
+                ms(t1 - tLoaded), ms(t2 - t1), ms(t3 - t2) + ms(tLoaded - t0));
+    }
+
+    /** Forgets everything rebuilt so far (a snapshot that failed halfway). */
+    private void reset() {
+        objects.clear();
+        roots.clear();
+        classNames.clear();
+        classes.clear();
+        fields.clear();
+        adoptable.clear();
+        missing.clear();
+        maxOid = 0;
+        maxTx = 0;
+    }
+
+    /** Loads a snapshot file after checking it; the log position it covers is in the result. */
+    SnapshotFile.Trailer loadSnapshot(Path file) {
+        SnapshotFile.Trailer trailer = SnapshotFile.verify(file);
+        boolean was = ACTIVE.get();
+        ACTIVE.set(true);
+        try {
+            SnapshotFile.read(file, (buf, off, len) -> {
+                in.reset(buf, off, len);
+                int type = in.getByte();
+                in.getVarLong();
+                apply(type);
+            });
+        } finally {
+            ACTIVE.set(was);
+        }
+        maxOid = Math.max(maxOid, trailer.maxOid());
+        maxTx = Math.max(maxTx, trailer.maxTx());
+        return trailer;
+    }
+
+    /**
+     * Pass 1 over the records after {@code after} up to {@code upTo}: which transactions committed,
+     * the highest ids, and the last <em>safepoint</em> (a position after which no transaction is open).
+     * {@code recovery} reads with the recovery replay (which also deals with a torn tail); otherwise
+     * with the read-only one that may run while the application appends.
+     */
+    Scan scan(long after, long upTo, boolean recovery) {
         BitSet committed = new BitSet();
-        BitSet seen = new BitSet();
+        Set<Long> open = new HashSet<>();
+        long[] counts = {0, after, 0}; // records, safepoint, rolled back
         boolean[] clean = {false};
-        ReplayResult scan = log.replay((pos, bytes, off, len) -> {
+        RecordConsumer pass = (pos, bytes, off, len) -> {
+            counts[0]++;
             in.reset(bytes, off, len);
             int type = in.getByte();
             long tx = in.getVarLong();
@@ -80,20 +167,33 @@ final class Replayer implements ValueCodec.Reading {
                 maxTx = Math.max(maxTx, tx);
                 if (type == RecordType.COMMIT) {
                     committed.set(txIndex(tx));
+                    open.remove(tx);
                 } else {
-                    seen.set(txIndex(tx));
+                    open.add(tx);
                 }
             }
             if (type == RecordType.NEW || type == RecordType.ARRAY_NEW) {
                 maxOid = Math.max(maxOid, in.getVarLong());
             }
-        });
-        long t1 = System.nanoTime();
-        seen.andNot(committed);
-        long rolledBack = seen.cardinality();
-        long t2 = System.nanoTime();
+            if (open.isEmpty()) {
+                counts[1] = pos;
+            }
+        };
+        boolean torn = false;
+        if (recovery) {
+            torn = (after == RedoLog.NO_POSITION ? log.replay(pass) : log.replayAfter(after, pass)).tornTail();
+        } else {
+            log.replayBetween(after, upTo, pass);
+        }
+        return new Scan(committed, counts[0], open.size(), counts[1], clean[0], torn);
+    }
+
+    /** Pass 2: applies, in log order, auto-commit records and those of committed transactions. */
+    long apply(long after, long upTo, BitSet committed, boolean recovery) {
         long[] applied = {0};
-        log.replay((pos, bytes, off, len) -> {
+        boolean was = ACTIVE.get();
+        ACTIVE.set(true);
+        RecordConsumer pass = (pos, bytes, off, len) -> {
             in.reset(bytes, off, len);
             int type = in.getByte();
             long tx = in.getVarLong();
@@ -101,21 +201,47 @@ final class Replayer implements ValueCodec.Reading {
                 try {
                     apply(type);
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("recovery failed at log record " + pos + " ("
+                    throw new IllegalStateException("recovery failed at log record " + Long.toHexString(pos) + " ("
                             + RecordType.name(type) + "): " + e.getMessage(), e);
                 }
                 applied[0]++;
             }
-        });
+        };
+        try {
+            if (recovery) {
+                if (after == RedoLog.NO_POSITION) {
+                    log.replay(pass);
+                } else {
+                    log.replayAfter(after, pass);
+                }
+            } else {
+                log.replayBetween(after, upTo, pass);
+            }
+        } finally {
+            ACTIVE.set(was);
+        }
+        return applied[0];
+    }
+
+    private void warnUnadopted() {
         for (long oid : adoptable.values()) {
             LOG.log(System.Logger.Level.WARNING, "a sorted collection (object " + oid + ") had a comparator that"
                     + " Lazarus cannot recreate (a lambda?) and no constructor recreated it: it was restored with"
                     + " natural ordering. Fix: create it in the no-arg constructor of its owner, or use a Comparator"
                     + " class with a no-arg constructor.");
         }
-        long t3 = System.nanoTime();
-        return new RecoveryReport(objects.size(), scan.records(), applied[0], rolledBack, clean[0],
-                scan.tornTail(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
+    }
+
+    /** The dictionary in force at the last record applied: a snapshot carries it for the log after it. */
+    Map<Integer, String> classNames() {
+        return classNames;
+    }
+
+    /** Field numbers in force, as {className, name, descriptor}. */
+    Map<Integer, String[]> fieldNames() {
+        Map<Integer, String[]> out = new LinkedHashMap<>();
+        fields.forEach((id, f) -> out.put(id, new String[] {f.className(), f.name(), f.descriptor()}));
+        return out;
     }
 
     private static int txIndex(long tx) {

@@ -14,6 +14,9 @@ public interface Journal {
 
     String status();
 
+    /** Takes a snapshot now, at the last point of the log where no transaction is open. */
+    void checkpoint();
+
     /** A field of kind boolean, byte, char, short, int or float (raw bits) was written. */
     void setInt(long oid, int field, int value);
 
@@ -42,6 +45,7 @@ public interface Journal {
         @Override public boolean active() { return false; }
         @Override public void awaitDurable() { }
         @Override public String status() { return "Lazarus agent not active"; }
+        @Override public void checkpoint() { }
         @Override public void setInt(long oid, int field, int value) { }
         @Override public void setLong(long oid, int field, long value) { }
         @Override public void setObject(long oid, int field, Object value) { }

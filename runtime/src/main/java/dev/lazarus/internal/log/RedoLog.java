@@ -148,6 +148,8 @@ public final class RedoLog implements AutoCloseable {
     private long[] pendingVoid;
     /** Payload bytes appended by this run; written under lock, read racily (a trigger, not an account). */
     private long appendedBytes;
+    /** Records appended by this run; the same. */
+    private long appendedRecords;
     /** Written under lock with release semantics, read anywhere with acquire. */
     @SuppressWarnings("unused")
     private long lastAppended;
@@ -297,6 +299,7 @@ public final class RedoLog implements AutoCloseable {
             }
             long position = appender.lastIndexAppended();
             appendedBytes += len + CRC_BYTES;
+            appendedRecords++;
             int cycle = rollCycle.toCycle(position);
             if (cycle != currentCycle)
                 enterCycle(cycle);
@@ -509,6 +512,11 @@ public final class RedoLog implements AutoCloseable {
             lock.unlock();
         }
         return deleted;
+    }
+
+    /** Records appended by this run so far. */
+    public long appendedRecords() {
+        return appendedRecords;
     }
 
     /** Payload bytes (with their checksums) appended by this run so far. */

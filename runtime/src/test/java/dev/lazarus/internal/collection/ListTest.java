@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -287,5 +288,23 @@ class ListTest extends JournalTest {
                     l.ensureCapacity(100);
                     l.trimToSize();
                 }));
+    }
+
+    /** removeRange is protected: the JDK's sub-lists call it (muted by the view); so may a subclass. */
+    @Test
+    void removeRangeCalledDirectlyIsLogged() {
+        class Cutting extends TrackedArrayList<Integer> {
+            private static final long serialVersionUID = 1L;
+
+            void cut(int from, int to) {
+                removeRange(from, to);
+            }
+        }
+        Cutting list = attach(new Cutting());
+        START.forEach(list::add);
+        list.cut(2, 5);
+        list.cut(1, 7);
+        list.cut(0, 1);
+        assertReplays(list, new ArrayList<>());
     }
 }

@@ -56,6 +56,10 @@ final class RecordingJournal implements Journal {
     }
 
     @Override
+    public void checkpoint() {
+    }
+
+    @Override
     public void setInt(long oid, int field, int value) {
     }
 

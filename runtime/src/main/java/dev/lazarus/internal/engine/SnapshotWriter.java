@@ -1,0 +1,165 @@
+package dev.lazarus.internal.engine;
+
+
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the graph a {@link Replayer} rebuilt as a snapshot: the objects reachable from the roots
+ * (whatever became unreachable is dropped here), the roots, and the dictionary in force at the
+ * snapshot's position (the log after it uses those numbers).
+ */
+final class SnapshotWriter implements GraphCodec.Sink {
+    private final SnapshotFile.Writer file;
+    private final Map<Object, Long> oids = new IdentityHashMap<>();
+    private final Map<Class<?>, Integer> classIds = new HashMap<>();
+    private final Set<Integer> fieldsDefined = new HashSet<>();
+    private final RecordBuffer record = new RecordBuffer(1024);
+    private final RecordBuffer definition = new RecordBuffer(256);
+    private long nextOid;
+
+    private SnapshotWriter(SnapshotFile.Writer file, Replayer graph) {
+        this.file = file;
+        graph.objects().forEach((oid, o) -> oids.put(o, oid));
+        this.nextOid = graph.maxOid();
+    }
+
+    /** Writes the snapshot of {@code graph} at log position {@code position}; returns the file and the object count. */
+    static Map.Entry<Path, Integer> write(Path dir, long position, Replayer graph) {
+        try (SnapshotFile.Writer file = new SnapshotFile.Writer(dir, position)) {
+            SnapshotWriter w = new SnapshotWriter(file, graph);
+            w.header(RecordType.RUN_START).putLong(System.currentTimeMillis());
+            w.end();
+            List<Object> objects = w.reachable(graph.roots().values());
+            GraphCodec.writeObjects(objects, w);
+            for (Map.Entry<String, Object> root : graph.roots().entrySet()) {
+                RecordBuffer b = w.begin(RecordType.ROOT);
+                b.putString(root.getKey());
+                ValueCodec.write(b, root.getValue(), w);
+                w.end();
+            }
+            // the numbers the log after this position uses
+            w.header(RecordType.RUN_START).putLong(0);
+            w.end();
+            graph.classNames().forEach((id, name) -> {
+                RecordBuffer b = w.header(RecordType.CLASS);
+                b.putVarInt(id);
+                b.putString(name);
+                w.end();
+            });
+            graph.fieldNames().forEach((id, f) -> {
+                RecordBuffer b = w.header(RecordType.FIELD);
+                b.putVarInt(id);
+                b.putString(f[0]);
+                b.putString(f[1]);
+                b.putString(f[2]);
+                w.end();
+            });
+            Path path = file.finish(position, w.nextOid, graph.maxTx(), objects.size());
+            return Map.entry(path, objects.size());
+        }
+    }
+
+    /** Breadth-first from the roots; objects the log never named (built by a constructor) get new ids. */
+    private List<Object> reachable(Iterable<Object> roots) {
+        List<Object> out = new ArrayList<>();
+        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Object> work = new ArrayDeque<>();
+        GraphCodec.ChildVisitor visit = (v, path) -> enqueue(v, seen, work);
+        for (Object r : roots) {
+            enqueue(r, seen, work);
+        }
+        while (!work.isEmpty()) {
+            Object o = work.poll();
+            out.add(o);
+            if (!oids.containsKey(o)) {
+                oids.put(o, ++nextOid);
+            }
+            GraphCodec.forEachChild(o, visit);
+        }
+        return out;
+    }
+
+    private static void enqueue(Object v, Set<Object> seen, ArrayDeque<Object> work) {
+        switch (ValueCodec.kindOf(v)) {
+            case TRACKED:
+            case ARRAY:
+                if (seen.add(v)) {
+                    work.add(v);
+                }
+                break;
+            case COMPOSITE:
+                ValueCodec.forEachPart(v, p -> enqueue(p, seen, work));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private RecordBuffer header(int type) {
+        record.clear();
+        record.putByte(type);
+        record.putVarLong(0);
+        return record;
+    }
+
+    @Override
+    public RecordBuffer begin(int type) {
+        return header(type);
+    }
+
+    @Override
+    public void end() {
+        file.record(record.array(), 0, record.length());
+    }
+
+    @Override
+    public void defineField(int id) {
+        if (fieldsDefined.add(id)) {
+            FieldTable.Entry e = FieldTable.entry(id);
+            definition.clear();
+            definition.putByte(RecordType.FIELD);
+            definition.putVarLong(0);
+            definition.putVarInt(id);
+            definition.putString(e.className());
+            definition.putString(e.name());
+            definition.putString(e.descriptor());
+            file.record(definition.array(), 0, definition.length());
+        }
+    }
+
+    /** A class number of the snapshot's own; its CLASS record goes out before the record being built. */
+    @Override
+    public int classId(Class<?> c) {
+        Integer id = classIds.get(c);
+        if (id == null) {
+            id = classIds.size() + 1;
+            classIds.put(c, id);
+            definition.clear();
+            definition.putByte(RecordType.CLASS);
+            definition.putVarLong(0);
+            definition.putVarInt(id);
+            definition.putString(c.getName());
+            file.record(definition.array(), 0, definition.length());
+        }
+        return id;
+    }
+
+    @Override
+    public long oidOf(Object o) {
+        Long id = oids.get(o);
+        if (id == null) {
+            throw new IllegalStateException("object outside the snapshot's graph: " + o.getClass().getName());
+        }
+        return id;
+    }
+
+}

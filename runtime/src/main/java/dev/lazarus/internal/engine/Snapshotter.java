@@ -1,0 +1,254 @@
+package dev.lazarus.internal.engine;
+
+import dev.lazarus.internal.log.RedoLog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Takes snapshots without stopping the application: a snapshot is built off the live heap, by
+ * loading the previous snapshot into a shadow graph and replaying the log after it up to the last
+ * safepoint (recovery's own code), then writing that graph. The application's threads never wait
+ * for it; the price is memory for the shadow graph while a snapshot is built, and one core.
+ *
+ * <p>Once a snapshot is on disk (forced, renamed, directory forced), older snapshots beyond the
+ * newest {@value #KEEP} are deleted, and so are the log files older than the oldest snapshot kept
+ * (so that recovery can still fall back to it).
+ */
+final class Snapshotter {
+    private static final System.Logger LOG = System.getLogger("dev.lazarus");
+    static final int KEEP = 2;
+    static final String TRUNCATED_MARKER = "log-truncated";
+
+    /** When to take snapshots; a value &lt;= 0 switches that trigger off. */
+    record Policy(long intervalMs, long logBytes, long rtoMs) {
+    }
+
+    /** The figures of the last snapshot. */
+    record Taken(Path file, long position, int objects, long bytes, long millis, long loadMillis, long replayMillis,
+                 long records) {
+    }
+
+    private final RedoLog log;
+    private final Path dir;
+    private final Policy policy;
+    private volatile ClassLoader loader;
+    private volatile Taken last;
+    private volatile long lastTime = System.currentTimeMillis();
+    private volatile long bytesAtLast;
+    private volatile long recordsAtLast;
+    private volatile long objectsAtLast;
+    // rates, measured by each snapshot build (which is a recovery in miniature)
+    private volatile double loadNanosPerObject = 2_000;
+    private volatile double replayNanosPerRecord = 1_000;
+    private Thread thread;
+    private volatile boolean stopping;
+
+    Snapshotter(RedoLog log, Path dir, Policy policy) {
+        this.log = log;
+        this.dir = dir;
+        this.policy = policy;
+        cleanTemporaryFiles();
+    }
+
+    /** Snapshot files, newest first. */
+    static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> out = new ArrayList<>();
+            files.filter(f -> SnapshotFile.positionOf(f) >= 0).forEach(out::add);
+            out.sort(Comparator.comparingLong(SnapshotFile::positionOf).reversed());
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list snapshots in " + dir, e);
+        }
+    }
+
+    static boolean logTruncated(Path dir) {
+        return Files.exists(dir.resolve(TRUNCATED_MARKER));
+    }
+
+    private void cleanTemporaryFiles() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(SnapshotFile.SUFFIX + ".tmp")).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f); // a snapshot whose writing a crash interrupted
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot delete " + f + ": " + e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list snapshots in " + dir, e);
+        }
+    }
+
+    /** Starts the background trigger once recovery is done and the application's loader is known. */
+    synchronized void start(ClassLoader appLoader, RecoveryReport recovered) {
+        this.loader = appLoader;
+        this.objectsAtLast = recovered.objects();
+        this.recordsAtLast = -recovered.records(); // records after the snapshot count towards the next one
+        if (recovered.totalMillis() > 0 && recovered.records() > 0) {
+            replayNanosPerRecord = Math.max(50, recovered.totalMillis() * 1e6 / Math.max(1, recovered.records()));
+        }
+        thread = new Thread(this::loop, "lazarus-snapshot");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (!stopping) {
+            try {
+                Thread.sleep(200);
+                if (due() != null) {
+                    checkpoint();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "snapshot failed (the log keeps everything; next try later): " + e, e);
+                lastTime = System.currentTimeMillis(); // do not retry in a tight loop
+            }
+        }
+    }
+
+    /** Why a snapshot is due now, or null. */
+    String due() {
+        long now = System.currentTimeMillis();
+        if (policy.intervalMs() > 0 && now - lastTime >= policy.intervalMs() && log.appendedBytes() > bytesAtLast) {
+            return "interval";
+        }
+        if (policy.logBytes() > 0 && log.appendedBytes() - bytesAtLast >= policy.logBytes()) {
+            return "log size";
+        }
+        if (policy.rtoMs() > 0 && estimatedRecoveryMillis() * 2 >= policy.rtoMs()) {
+            return "recovery time objective";
+        }
+        return null;
+    }
+
+    /** Estimated recovery time now: loading the last snapshot plus replaying the log after it. */
+    long estimatedRecoveryMillis() {
+        long records = log.appendedRecords() - recordsAtLast;
+        return (long) ((objectsAtLast * loadNanosPerObject + Math.max(0, records) * replayNanosPerRecord) / 1e6);
+    }
+
+    /**
+     * Takes a snapshot at the last safepoint of the log as it is now. Returns null if there is
+     * nothing new, or no safepoint since the last snapshot (a transaction is still open).
+     */
+    synchronized Taken checkpoint() {
+        ClassLoader appLoader = loader;
+        if (appLoader == null) {
+            return null; // not recovered yet: nothing tracked
+        }
+        long t0 = System.nanoTime();
+        long end = log.lastPosition();
+        long bytesNow = log.appendedBytes();
+        long recordsNow = log.appendedRecords();
+        Replayer shadow = new Replayer(log, appLoader);
+        long after = RedoLog.NO_POSITION;
+        for (Path file : list(dir)) {
+            try {
+                after = shadow.loadSnapshot(file).position();
+                break;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
+                        + "); building the next one from the one before it");
+                shadow = new Replayer(log, appLoader);
+            }
+        }
+        if (after == RedoLog.NO_POSITION && logTruncated(dir)) {
+            throw new IllegalStateException("no usable snapshot in " + dir + " and the log no longer starts at the beginning");
+        }
+        if (end == after || end == RedoLog.NO_POSITION) {
+            return null;
+        }
+        long tLoaded = System.nanoTime();
+        Replayer.Scan scan = shadow.scan(after, end, false);
+        long position = scan.safepoint();
+        if (position == after) {
+            return null;
+        }
+        long records = shadow.apply(after, position, scan.committed(), false);
+        long tReplayed = System.nanoTime();
+        Map.Entry<Path, Integer> written = SnapshotWriter.write(dir, position, shadow);
+        long t1 = System.nanoTime();
+        long bytes;
+        try {
+            bytes = Files.size(written.getKey());
+        } catch (IOException e) {
+            bytes = -1;
+        }
+        Taken taken = new Taken(written.getKey(), position, written.getValue(), bytes, (t1 - t0) / 1_000_000,
+                (tLoaded - t0) / 1_000_000, (tReplayed - tLoaded) / 1_000_000, records);
+        if (shadow.objects().size() > 0 && after != RedoLog.NO_POSITION) {
+            loadNanosPerObject = Math.max(100, (tLoaded - t0) / (double) shadow.objects().size());
+        }
+        if (scan.records() > 1000) {
+            replayNanosPerRecord = Math.max(50, (tReplayed - tLoaded) / (double) scan.records());
+        }
+        last = taken;
+        lastTime = System.currentTimeMillis();
+        bytesAtLast = bytesNow;
+        recordsAtLast = recordsNow;
+        objectsAtLast = written.getValue();
+        prune();
+        LOG.log(System.Logger.Level.DEBUG, () -> "snapshot " + taken);
+        return taken;
+    }
+
+    /** Keeps the newest snapshots; deletes the log files that only older ones needed. */
+    private void prune() {
+        List<Path> all = list(dir);
+        for (int i = KEEP; i < all.size(); i++) {
+            try {
+                Files.deleteIfExists(all.get(i));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot delete old snapshot " + all.get(i) + ": " + e);
+            }
+        }
+        if (all.size() >= KEEP) {
+            long oldestKept = SnapshotFile.positionOf(all.get(KEEP - 1));
+            try {
+                Path marker = dir.resolve(TRUNCATED_MARKER);
+                if (!Files.exists(marker)) {
+                    Files.writeString(marker, "log files before a snapshot's position are deleted\n");
+                    SnapshotFile.forceDirectory(dir);
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot write " + TRUNCATED_MARKER + ", keeping the log: " + e);
+                return;
+            }
+            log.deleteFilesBefore(oldestKept);
+        }
+    }
+
+    Taken last() {
+        return last;
+    }
+
+    void stop() {
+        stopping = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
