@@ -32,7 +32,7 @@ public final class AgentMain {
         }
         RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs());
         Engine engine = new Engine(log, config.sync(), config.strict(), config.describe(), dir.snapshots(),
-                config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs());
+                config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs(), config.renames());
         Hooks.install(engine);
         inst.addTransformer(new LazarusTransformer(ownLoader, config.strict()), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

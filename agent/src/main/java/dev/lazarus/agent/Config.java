@@ -1,5 +1,6 @@
 package dev.lazarus.agent;
 
+import dev.lazarus.internal.engine.Renames;
 import dev.lazarus.internal.log.SyncMode;
 
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.Properties;
  * what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
-                     long snapshotLogBytes, long rtoMs) {
+                     long snapshotLogBytes, long rtoMs, Renames renames) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -27,6 +28,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("strict", "true | false: whether untrackable state is an error (default true)");
         KEYS.put("snapshotInterval", "time between snapshots, e.g. 30s, 10m, 1h, or off (default 10m)");
         KEYS.put("snapshotLogBytes", "log growth that triggers a snapshot, e.g. 64m, 1g, or off (default 256m)");
+        KEYS.put("renames", "classes and fields renamed since the data was written: old.pkg.A:new.pkg.A;new.pkg.A#oldField:newField");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
     }
 
@@ -58,7 +60,13 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         long snapshotInterval = parseDuration("snapshotInterval", values.getOrDefault("snapshotInterval", "10m"));
         long snapshotLogBytes = parseSize("snapshotLogBytes", values.getOrDefault("snapshotLogBytes", "256m"));
         long rto = parseDuration("rto", values.getOrDefault("rto", "off"));
-        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto);
+        Renames renames;
+        try {
+            renames = Renames.parse(values.get("renames"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("bad value for renames: " + e.getMessage());
+        }
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames);
     }
 
     private static String keyOf(String envName, String source) {

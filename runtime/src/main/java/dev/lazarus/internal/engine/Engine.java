@@ -65,8 +65,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
      * @param snapshotDir where snapshots live (created by the caller)
      * @param policy      when to take them
      */
+    private final Renames renames;
+
     public Engine(RedoLog log, SyncMode sync, boolean strict, String description, Path snapshotDir,
-                  long snapshotIntervalMs, long snapshotLogBytes, long rtoMs) {
+                  long snapshotIntervalMs, long snapshotLogBytes, long rtoMs, Renames renames) {
+        this.renames = renames;
         this.log = log;
         this.sync = sync;
         this.strict = strict;
@@ -74,7 +77,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
         this.dictionary = new Dictionary(log);
         this.snapshotDir = snapshotDir;
         this.snapshotter = new Snapshotter(log, snapshotDir,
-                new Snapshotter.Policy(snapshotIntervalMs, snapshotLogBytes, rtoMs));
+                new Snapshotter.Policy(snapshotIntervalMs, snapshotLogBytes, rtoMs), renames);
     }
 
     // ------------------------------------------------------------------ Journal: facade
@@ -509,7 +512,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             if (started) {
                 return;
             }
-            Replayer replayer = new Replayer(log, loader);
+            Replayer replayer = new Replayer(log, loader, renames);
             replaying = true;
             try {
                 report = replayer.recover(Snapshotter.list(snapshotDir), Snapshotter.logTruncated(snapshotDir));

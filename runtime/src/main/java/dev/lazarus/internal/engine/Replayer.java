@@ -47,9 +47,12 @@ final class Replayer implements ValueCodec.Reading {
     private record LoggedField(String className, String name, String descriptor, Field field) {
     }
 
-    Replayer(RedoLog log, ClassLoader loader) {
+    private final Renames renames;
+
+    Replayer(RedoLog log, ClassLoader loader, Renames renames) {
         this.log = log;
         this.loader = loader;
+        this.renames = renames;
     }
 
     Map<Long, Object> objects() {
@@ -427,13 +430,14 @@ final class Replayer implements ValueCodec.Reading {
         }
     }
 
-    private Field currentField(String className, String name) {
+    private Field currentField(String className, String loggedName) {
         Class<?> c;
         try {
             c = load(className);
         } catch (IllegalStateException e) {
             return null;
         }
+        String name = renames.fieldName(c.getName(), loggedName);
         try {
             Field f = c.getDeclaredField(name);
             int m = f.getModifiers();
@@ -473,7 +477,8 @@ final class Replayer implements ValueCodec.Reading {
         return load(Kinds.javaName(descriptor));
     }
 
-    private Class<?> load(String name) {
+    private Class<?> load(String loggedName) {
+        String name = renames.className(loggedName);
         for (ClassLoader l : new ClassLoader[] {loader, Thread.currentThread().getContextClassLoader(),
                 ClassLoader.getSystemClassLoader()}) {
             try {

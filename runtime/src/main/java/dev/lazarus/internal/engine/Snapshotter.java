@@ -51,7 +51,10 @@ final class Snapshotter {
     private Thread thread;
     private volatile boolean stopping;
 
-    Snapshotter(RedoLog log, Path dir, Policy policy) {
+    private final Renames renames;
+
+    Snapshotter(RedoLog log, Path dir, Policy policy, Renames renames) {
+        this.renames = renames;
         this.log = log;
         this.dir = dir;
         this.policy = policy;
@@ -157,7 +160,7 @@ final class Snapshotter {
         long end = log.lastPosition();
         long bytesNow = log.appendedBytes();
         long recordsNow = log.appendedRecords();
-        Replayer shadow = new Replayer(log, appLoader);
+        Replayer shadow = new Replayer(log, appLoader, renames);
         long after = RedoLog.NO_POSITION;
         for (Path file : list(dir)) {
             try {
@@ -166,7 +169,7 @@ final class Snapshotter {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
                         + "); building the next one from the one before it");
-                shadow = new Replayer(log, appLoader);
+                shadow = new Replayer(log, appLoader, renames);
             }
         }
         if (after == RedoLog.NO_POSITION && logTruncated(dir)) {
