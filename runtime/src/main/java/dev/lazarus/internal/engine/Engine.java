@@ -66,10 +66,12 @@ public final class Engine implements Journal, ValueCodec.Writing {
      * @param policy      when to take them
      */
     private final Renames renames;
+    private final long rtoMs;
 
     public Engine(RedoLog log, SyncMode sync, boolean strict, String description, Path snapshotDir,
                   long snapshotIntervalMs, long snapshotLogBytes, long rtoMs, Renames renames) {
         this.renames = renames;
+        this.rtoMs = rtoMs;
         this.log = log;
         this.sync = sync;
         this.strict = strict;
@@ -519,7 +521,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             } finally {
                 replaying = false;
             }
-            LOG.log(System.Logger.Level.INFO, report.line());
+            LOG.log(System.Logger.Level.INFO, report.line(rtoMs));
             for (Map.Entry<Long, Object> e : replayer.objects().entrySet()) {
                 Object o = e.getValue();
                 if (o instanceof Tracked tr) {

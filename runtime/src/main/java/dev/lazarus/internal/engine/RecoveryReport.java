@@ -18,6 +18,13 @@ public record RecoveryReport(long objects, long records, long recordsApplied, lo
         return snapshotPosition != -1;
     }
 
+    /** The recovery line, with the recovery time objective it is held to (0: none). */
+    public String line(long rtoMillis) {
+        String objective = rtoMillis <= 0 ? ""
+                : "; rto " + rtoMillis + " ms " + (totalMillis() <= rtoMillis ? "met" : "MISSED");
+        return line() + objective;
+    }
+
     /** The one line printed at recovery. */
     public String line() {
         if (records == 0 && !fromSnapshot()) {
