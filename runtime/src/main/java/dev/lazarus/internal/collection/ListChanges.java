@@ -14,7 +14,10 @@ final class ListChanges {
     private ListChanges() {
     }
 
-    /** {@code count} elements were inserted at {@code from} in {@code list}, which starts at {@code offset} in the owner. */
+    /**
+     * {@code count} elements were inserted at {@code from} in {@code list}, which starts at
+     * {@code offset} in the owner.
+     */
     static void added(Owner owner, List<?> list, int offset, int from, int count) {
         if (count <= 0 || !owner.$lz$logging()) {
             return;

@@ -14,8 +14,9 @@ import java.util.Random;
  * <ul>
  *   <li>{@code fill:N:seed} — N items (only if the store is empty), attached with one write</li>
  *   <li>{@code mutate:K:seed} — K random changes (values, tags, items replaced)</li>
- *   <li>{@code churn:MILLIS:seed} — random changes for that long, then {@code CHURNED n}</li>
- *   <li>{@code checkpoint} — {@code Lazarus.checkpoint()}, then {@code CHECKPOINTED k} (k-th of this run)</li>
+ *   <li>{@code churn:MILLIS:seed[:perSecond]} — random changes for that long (at most perSecond), a
+ *       {@code STATUS} line each second, then {@code CHURNED n}</li>
+ *   <li>{@code checkpoint} — {@code Lazarus.checkpoint()}, then {@code CHECKPOINTED k} (k-th of this run), or {@code CHECKPOINT-FAILED} with the exception</li>
  *   <li>{@code checkpoint-async} — prints {@code CHECKPOINT-STARTED}, checkpoints on another thread,
  *       which prints {@code CHECKPOINT-DONE}</li>
  *   <li>{@code counter} — a thread that increments {@code store.counter} and prints {@code ACK counter i}
@@ -55,26 +56,41 @@ public class SnapApp {
                 }
                 case "churn": {
                     Random r = new Random(Long.parseLong(p[2]));
-                    long end = System.nanoTime() + Long.parseLong(p[1]) * 1_000_000;
+                    long start = System.nanoTime();
+                    long end = start + Long.parseLong(p[1]) * 1_000_000;
+                    long perSecond = p.length > 3 ? Long.parseLong(p[3]) : 0;
                     long n = 0;
-                    while (System.nanoTime() < end) {
+                    long nextStatus = start + 1_000_000_000L;
+                    for (long now = start; now < end; now = System.nanoTime()) {
                         store.mutate(r);
                         n++;
+                        if (perSecond > 0 && n % 100 == 0) {
+                            long due = start + n * 1_000_000_000L / perSecond;
+                            while ((now = System.nanoTime()) < due) {
+                                Thread.sleep(Math.max(0, (due - now) / 1_000_000), (int) ((due - now) % 1_000_000));
+                            }
+                        }
+                        if (now >= nextStatus) {
+                            say("STATUS " + Lazarus.status());
+                            nextStatus += 1_000_000_000L;
+                        }
                     }
                     say("CHURNED " + n);
                     break;
                 }
                 case "checkpoint": {
                     long t0 = System.nanoTime();
-                    Lazarus.checkpoint();
                     checkpoints++;
-                    say("CHECKPOINTED " + checkpoints + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                    if (checkpoint()) {
+                        say("CHECKPOINTED " + checkpoints + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                    }
                     break;
                 }
                 case "checkpoint-async": {
                     Thread t = new Thread(() -> {
-                        Lazarus.checkpoint();
-                        say("CHECKPOINT-DONE");
+                        if (checkpoint()) {
+                            say("CHECKPOINT-DONE");
+                        }
                     }, "app-checkpoint");
                     say("CHECKPOINT-STARTED");
                     t.start();
@@ -159,6 +175,22 @@ public class SnapApp {
             }, name);
             thread.setDaemon(true);
             thread.start();
+        }
+    }
+
+    /**
+     * {@code Lazarus.checkpoint()}; if it throws (it should not), prints {@code CHECKPOINT-FAILED} with
+     * the exception and goes on, so that a test can check the rest and report that too.
+     */
+    private static boolean checkpoint() {
+        try {
+            Lazarus.checkpoint();
+            return true;
+        } catch (RuntimeException e) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(w));
+            say("CHECKPOINT-FAILED " + w.toString().replace("\n", " | "));
+            return false;
         }
     }
 
