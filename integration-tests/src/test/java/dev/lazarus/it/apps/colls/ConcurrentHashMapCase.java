@@ -5,6 +5,7 @@ import dev.lazarus.it.apps.Harness;
 import dev.lazarus.it.apps.Show;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
