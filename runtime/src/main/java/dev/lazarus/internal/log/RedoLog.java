@@ -491,10 +491,15 @@ public final class RedoLog implements AutoCloseable {
         try {
             keepFrom = Math.min(keepFrom, currentCycle == Integer.MIN_VALUE ? keepFrom : currentCycle);
             int first = queue.firstCycle();
-            if (first == Integer.MAX_VALUE || first < 0) {
+            int last = queue.lastCycle();
+            if (first == Integer.MAX_VALUE || first < 0 || last < first) {
                 return 0;
             }
-            for (long cycle : queue.listCyclesBetween(first, keepFrom - 1)) {
+            // Chronicle lists cycles only between cycles whose files exist
+            for (long cycle : queue.listCyclesBetween(first, last)) {
+                if (cycle >= keepFrom) {
+                    break;
+                }
                 String name = names.format(java.time.Instant.ofEpochMilli(cycleStartMillis((int) cycle))) + ".cq4";
                 Path file = dir.resolve(name);
                 try {
