@@ -522,14 +522,13 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 replaying = false;
             }
             LOG.log(System.Logger.Level.INFO, report.line(rtoMs));
-            for (Map.Entry<Long, Object> e : replayer.objects().entrySet()) {
-                Object o = e.getValue();
+            replayer.objects().forEach((o, oid) -> {
                 if (o instanceof Tracked tr) {
-                    tr.$lz$oid(e.getKey());
+                    tr.$lz$oid(oid);
                 } else {
-                    arrays.register(o, e.getKey());
+                    arrays.register(o, oid);
                 }
-            }
+            });
             oids.set(replayer.maxOid());
             txs.set(replayer.maxTx());
             recoveredRoots = new LinkedHashMap<>(replayer.roots());
@@ -538,7 +537,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             b.putVarLong(0);
             b.putLong(System.currentTimeMillis());
             log.append(b.array(), 0, b.length());
-            attachConstructed(recoveredRoots.values());
+            attachConstructed(replayer.objects());
             snapshotter.start(loader, report);
             started = true;
         }
@@ -547,43 +546,27 @@ public final class Engine implements Journal, ValueCodec.Writing {
     /**
      * Objects that recovery did not take from the log but that constructors built (a field added
      * since the log was written, initialised to a new collection) are reachable but detached:
-     * attach them now, or their changes would not be logged.
+     * attach them now, or their changes would not be logged. Only fields of restored plain objects
+     * can hold such objects (everything else came from the log), so one pass over those suffices.
      */
-    private void attachConstructed(Iterable<Object> roots) {
+    private void attachConstructed(OidTable restored) {
         ThreadState t = threads.get();
         t.depth++;
         try {
-            java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>();
-            for (Object r : roots) {
-                enqueueAttached(t, r, seen, work, "a root");
-            }
-            while (!work.isEmpty()) {
-                Object o = work.poll();
-                GraphCodec.forEachChild(o, (child, path) -> enqueueAttached(t, child, seen, work, path));
-            }
+            restored.forEach((o, oid) -> {
+                if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)) {
+                    for (ClassModel.Slot s : ClassModel.of(o.getClass()).slots) {
+                        if (!s.primitive()) {
+                            Object v = GraphCodec.read(s.field(), o);
+                            if (needsAttach(v)) {
+                                attach(t, v, s.id(), null);
+                            }
+                        }
+                    }
+                }
+            });
         } finally {
             end();
-        }
-    }
-
-    private void enqueueAttached(ThreadState t, Object v, java.util.Set<Object> seen, java.util.ArrayDeque<Object> work,
-                                 String path) {
-        switch (ValueCodec.kindOf(v)) {
-            case TRACKED:
-            case ARRAY:
-                if (seen.add(v)) {
-                    if (needsAttach(v)) {
-                        attach(t, v, 0, path);
-                    }
-                    work.add(v);
-                }
-                break;
-            case COMPOSITE:
-                ValueCodec.forEachPart(v, p -> enqueueAttached(t, p, seen, work, path));
-                break;
-            default:
-                break;
         }
     }
 

@@ -31,7 +31,7 @@ final class Replayer implements ValueCodec.Reading {
 
     private final RedoLog log;
     private final ClassLoader loader;
-    private final Map<Long, Object> objects = new HashMap<>();
+    private final OidTable objects = new OidTable();
     private final Map<String, Object> roots = new LinkedHashMap<>();
     private final Map<Integer, String> classNames = new HashMap<>();
     private final Map<Integer, Class<?>> classes = new HashMap<>();
@@ -55,7 +55,7 @@ final class Replayer implements ValueCodec.Reading {
         this.renames = renames;
     }
 
-    Map<Long, Object> objects() {
+    OidTable objects() {
         return objects;
     }
 

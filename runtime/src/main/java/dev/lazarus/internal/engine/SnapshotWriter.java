@@ -28,7 +28,7 @@ final class SnapshotWriter implements GraphCodec.Sink {
 
     private SnapshotWriter(SnapshotFile.Writer file, Replayer graph) {
         this.file = file;
-        graph.objects().forEach((oid, o) -> oids.put(o, oid));
+        graph.objects().forEach((o, oid) -> oids.put(o, oid));
         this.nextOid = graph.maxOid();
     }
 

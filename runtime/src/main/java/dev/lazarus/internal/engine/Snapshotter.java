@@ -46,8 +46,9 @@ final class Snapshotter {
     private volatile long recordsAtLast;
     private volatile long objectsAtLast;
     // rates, measured by each snapshot build (which is a recovery in miniature)
-    private volatile double loadNanosPerObject = 2_000;
-    private volatile double replayNanosPerRecord = 1_000;
+    private volatile double loadNanosPerObject = 1_500;
+    private volatile double replayNanosPerRecord = 1_500;
+    private volatile boolean warnedRto;
     private Thread thread;
     private volatile boolean stopping;
 
@@ -102,8 +103,12 @@ final class Snapshotter {
         this.loader = appLoader;
         this.objectsAtLast = recovered.objects();
         this.recordsAtLast = -recovered.records(); // records after the snapshot count towards the next one
-        if (recovered.totalMillis() > 0 && recovered.records() > 0) {
-            replayNanosPerRecord = Math.max(50, recovered.totalMillis() * 1e6 / Math.max(1, recovered.records()));
+        if (recovered.records() > 10_000) {
+            replayNanosPerRecord = Math.max(50, (recovered.totalMillis() - recovered.snapshotMillis()) * 1e6
+                    / recovered.records());
+        }
+        if (recovered.snapshotObjects() > 10_000) {
+            loadNanosPerObject = Math.max(50, recovered.snapshotMillis() * 1e6 / recovered.snapshotObjects());
         }
         thread = new Thread(this::loop, "lazarus-snapshot");
         thread.setDaemon(true);
@@ -135,10 +140,30 @@ final class Snapshotter {
         if (policy.logBytes() > 0 && log.appendedBytes() - bytesAtLast >= policy.logBytes()) {
             return "log size";
         }
-        if (policy.rtoMs() > 0 && estimatedRecoveryMillis() * 2 >= policy.rtoMs()) {
+        if (policy.rtoMs() > 0 && rtoDue()) {
             return "recovery time objective";
         }
         return null;
+    }
+
+    /**
+     * The log part of the estimate may grow to half of what loading the snapshot leaves of the
+     * objective; when loading alone takes most of the objective, a snapshot follows every quarter
+     * of it, and a warning says the objective is at risk.
+     */
+    private boolean rtoDue() {
+        long rto = policy.rtoMs();
+        double base = objectsAtLast * loadNanosPerObject / 1e6;
+        double logPart = Math.max(0, log.appendedRecords() - recordsAtLast) * replayNanosPerRecord / 1e6;
+        if (base >= rto * 0.75) {
+            if (!warnedRto) {
+                warnedRto = true;
+                LOG.log(System.Logger.Level.WARNING, "rto=" + rto + " ms is at risk: loading a snapshot of "
+                        + objectsAtLast + " objects is estimated at " + (long) base + " ms");
+            }
+            return logPart >= rto / 4.0;
+        }
+        return logPart >= (rto - base) / 2;
     }
 
     /** Estimated recovery time now: loading the last snapshot plus replaying the log after it. */
@@ -180,12 +205,18 @@ final class Snapshotter {
         }
         long tLoaded = System.nanoTime();
         Replayer.Scan scan = shadow.scan(after, end, false);
+        long tScanned = System.nanoTime();
         long position = scan.safepoint();
         if (position == after) {
             return null;
         }
         long records = shadow.apply(after, position, scan.committed(), false);
         long tReplayed = System.nanoTime();
+        if (records > 10_000) {
+            // a record costs one scan and one apply at recovery
+            replayNanosPerRecord = Math.max(50, (tScanned - tLoaded) / (double) scan.records()
+                    + (tReplayed - tScanned) / (double) records);
+        }
         Map.Entry<Path, Integer> written = SnapshotWriter.write(dir, position, shadow);
         long t1 = System.nanoTime();
         long bytes;
@@ -196,11 +227,8 @@ final class Snapshotter {
         }
         Taken taken = new Taken(written.getKey(), position, written.getValue(), bytes, (t1 - t0) / 1_000_000,
                 (tLoaded - t0) / 1_000_000, (tReplayed - tLoaded) / 1_000_000, records);
-        if (shadow.objects().size() > 0 && after != RedoLog.NO_POSITION) {
-            loadNanosPerObject = Math.max(100, (tLoaded - t0) / (double) shadow.objects().size());
-        }
-        if (scan.records() > 1000) {
-            replayNanosPerRecord = Math.max(50, (tReplayed - tLoaded) / (double) scan.records());
+        if (after != RedoLog.NO_POSITION && objectsAtLast > 10_000) {
+            loadNanosPerObject = Math.max(50, (tLoaded - t0) / (double) objectsAtLast);
         }
         last = taken;
         lastTime = System.currentTimeMillis();
