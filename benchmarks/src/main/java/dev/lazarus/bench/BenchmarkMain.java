@@ -1,51 +1,110 @@
 package dev.lazarus.bench;
 
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Runs the benchmarks with the agent in every forked JVM, each fork on a fresh data directory
- * (so no fork recovers another's log), and prints the ratios against the baselines measured in
- * the same run.
+ * Runs every benchmark of the issue in one go and writes {@code benchmarks/results/benchmarks.md},
+ * {@code benchmarks.csv} and {@code benchmarks.png}. Every comparison is measured in the same run
+ * as its baseline. Forked JVMs run with the agent where Lazarus is measured, each on a fresh data
+ * directory. Run it through {@code benchmarks/run.sh}, from the repository's root:
  *
- * <pre>java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.lazarus.bench.BenchmarkMain [--quick] [regex]</pre>
+ * <pre>
+ * benchmarks/run.sh            # everything, under 20 minutes on 2 cores
+ * benchmarks/run.sh --quick    # a subset with shorter runs and smaller sizes, under 3 minutes
+ * options: --only=write,bank,overhead,recovery,footprint   --profile (JFR recording per JMH fork, in target/bench-logs)
+ *          --results=DIR (default benchmarks/results)
+ * </pre>
  */
 public final class BenchmarkMain {
-    private static final String[] CHRONICLE_FLAGS = {
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"};
+    private static final List<String> ALL = List.of("write", "bank", "overhead", "recovery", "footprint");
 
     private BenchmarkMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
-        String include = args.length > 0 && !args[args.length - 1].startsWith("--") ? args[args.length - 1] : "WritePathBenchmark";
-        Path agent = Path.of(System.getProperty("lazarus.agent.jar", "agent/target/lazarus-agent.jar")).toAbsolutePath();
-        int forks = quick ? 1 : 3;
-        List<RunResult> results = new ArrayList<>();
-        for (int fork = 0; fork < forks; fork++) {
-            Path dir = Files.createTempDirectory("lazarus-bench");
-            List<String> jvmArgs = new ArrayList<>(List.of(CHRONICLE_FLAGS));
-            jvmArgs.add("-javaagent:" + agent + "=dir=" + dir + ",sync=none");
-            ChainedOptionsBuilder options = new OptionsBuilder().include(include).forks(1)
-                    .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                    .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                    .jvmArgsAppend(jvmArgs.toArray(new String[0]));
-            Collection<RunResult> run = new Runner(options.build()).run();
-            results.addAll(run);
+        System.setProperty("java.awt.headless", "true");
+        boolean quick = false;
+        boolean profile = false;
+        Set<String> only = new TreeSet<>(ALL);
+        Path results = Path.of("benchmarks", "results");
+        List<String> shown = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--quick") || a.equals("-Pquick")) {
+                quick = true;
+                shown.add("--quick");
+            } else if (a.equals("--profile")) {
+                profile = true;
+                shown.add(a);
+            } else if (a.startsWith("--only=")) {
+                only = new TreeSet<>(List.of(a.substring("--only=".length()).split(",")));
+                if (!ALL.containsAll(only)) {
+                    throw new IllegalArgumentException("--only takes " + ALL + ", not " + only);
+                }
+                shown.add(a);
+            } else if (a.startsWith("--results=")) {
+                results = Path.of(a.substring("--results=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + a + "; valid: --quick --profile --only=" + ALL
+                        + " --results=DIR");
+            }
         }
-        Report.print(results);
+        Path agent = Path.of(System.getProperty("lazarus.agent.jar", "agent/target/lazarus-agent.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(agent)) {
+            throw new IllegalStateException("no agent jar at " + agent + ": build it first (benchmarks/run.sh does)");
+        }
+        Path logs = Path.of("benchmarks", "target", "bench-logs").toAbsolutePath();
+        Path work = Files.createTempDirectory("lazarus-bench-");
+        Ctx ctx = new Ctx(quick, profile, agent, results.toAbsolutePath(), logs, work);
+        Results res = new Results();
+        for (String t : new String[] {WritePathSection.TITLE, BankSection.TITLE, RecoverySection.TITLE, OverheadSection.TITLE}) {
+            res.section(t);
+        }
+        Map<String, Section> sections = new LinkedHashMap<>();
+        sections.put("write", WritePathSection::run);
+        sections.put("bank", BankSection::run);
+        sections.put("overhead", OverheadSection::run);
+        sections.put("recovery", RecoverySection::run);
+        sections.put("footprint", FootprintSection::run);
+        ctx.progress("Lazarus benchmarks, " + (quick ? "quick subset" : "full run") + ": " + only + "; agent " + agent
+                + "; JMH logs in " + logs);
+        try {
+            for (Map.Entry<String, Section> s : sections.entrySet()) {
+                if (!only.contains(s.getKey())) {
+                    continue;
+                }
+                ctx.progress("== " + s.getKey());
+                try {
+                    s.getValue().run(ctx, res);
+                } catch (RuntimeException e) {
+                    e.printStackTrace();
+                    res.problems.add(s.getKey() + " failed: " + e);
+                    ctx.progress("== " + s.getKey() + " FAILED: " + e);
+                }
+            }
+        } finally {
+            Files2.deleteTree(work);
+        }
+        res.sections.values().removeIf(b -> b.length() == 0);
+        Report.write(ctx, res, shown, ctx.elapsedSeconds() / 60);
+        Path chart = Chart.write(ctx, res);
+        System.out.println();
+        System.out.println(Report.goals(res));
+        ctx.progress("Results: " + ctx.results.resolve("benchmarks.md") + ", " + chart + ", "
+                + ctx.results.resolve("benchmarks.csv") + (res.problems.isEmpty() ? "" : "; PROBLEMS: " + res.problems));
+        if (!res.problems.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    /** One part of the run. */
+    interface Section {
+        void run(Ctx ctx, Results res);
     }
 }

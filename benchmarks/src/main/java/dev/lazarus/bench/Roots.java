@@ -13,7 +13,8 @@ public class Roots {
 
     final Map<String, Counter> counters = new HashMap<>();
 
-    static Counter attached(String name) {
+    /** Synchronized: benchmark threads attach their own counters at the same time, into one map. */
+    static synchronized Counter attached(String name) {
         Counter c = new Counter();
         roots.counters.put(name, c);
         return c;

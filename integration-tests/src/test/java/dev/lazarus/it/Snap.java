@@ -109,16 +109,34 @@ final class Snap {
         }
     }
 
+    /** Disk space really used under {@code dir} (the log files are sparse), in KiB, from {@code du -sk}. */
+    static long diskKb(Path dir) {
+        try {
+            Process du = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(true).start();
+            String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            du.waitFor();
+            return Long.parseLong(out.trim().split("\\s+")[0]);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return -1; // a file vanished while du walked: skip this sample
+        }
+    }
+
     /**
      * Polls (as fast as listing a directory allows) for a snapshot being written, i.e. a
-     * {@code .tmp} file; returns its name, or empty if none appeared in time or the JVM died.
+     * {@code .tmp} file, until it holds at least {@code minBytes}; returns its name, or empty if
+     * none did in time.
      */
-    static Optional<String> awaitTmp(Path dir, AgentJvm jvm, Duration timeout) {
+    static Optional<String> awaitTmp(Path dir, long minBytes, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            List<String> tmp = tmpFiles(dir);
-            if (!tmp.isEmpty()) {
-                return Optional.of(tmp.get(0));
+            for (String tmp : tmpFiles(dir)) {
+                try {
+                    if (Files.size(snapshots(dir).resolve(tmp)) >= minBytes) {
+                        return Optional.of(tmp);
+                    }
+                } catch (IOException e) {
+                    // renamed meanwhile: the write was complete
+                }
             }
             Thread.onSpinWait();
         }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -78,9 +77,11 @@ class SnapshotCrashIT {
                 assertThat(Snap.snapshotFiles(dir)).as("the first snapshot is on disk; %s", jvm.describe()).hasSize(1);
                 earlier = Snap.snapshotFiles(dir).get(0);
             }
-            Optional<String> writing = Snap.awaitTmp(dir, jvm, TIMEOUT);
+            // kill once the write is well under way (the snapshot is ~12 MB, written in 64 KiB chunks)
+            Optional<String> writing = Snap.awaitTmp(dir, 1 << 20, TIMEOUT);
             jvm.kill9();
-            assertThat(writing).as("a snapshot was being written (a .tmp file appeared); %s", jvm.describe()).isPresent();
+            assertThat(writing).as("a snapshot was being written (a .tmp file of 1 MiB or more appeared); %s",
+                    jvm.describe()).isPresent();
             tmp = writing.get();
             before = jvm.out();
             state = Snap.line(before, "STATE");
@@ -96,6 +97,9 @@ class SnapshotCrashIT {
 
         AgentJvm checked = check(snapApp(dir, "check"));
         Snap.Recovery r = Snap.recovery(checked);
+        System.out.println("[SnapshotCrashIT] killed while writing " + tmp + " (" + tmpSize + " bytes written); "
+                + (previous ? "previous snapshot " + earlier + " " + Files.size(Snap.snapshots(dir).resolve(earlier))
+                + " bytes; " : "") + r.line());
         assertThat(Snap.line(checked.out(), "STATE"))
                 .as("recovered items after kill -9 during a snapshot write (.tmp %s, %d bytes); %s", tmp, tmpSize,
                         checked.describe())
@@ -229,9 +233,5 @@ class SnapshotCrashIT {
                 + " first was %s); killed run: %s", firstLogFiles.get(0), killed.describe())
                 .doesNotContain(firstLogFiles.get(0));
         assertNoCheckpointFailed(killed, "the run that took three snapshots");
-    }
-
-    static Map<String, Long> acks(AgentJvm jvm) {
-        return Snap.acks(jvm.out());
     }
 }

@@ -34,6 +34,8 @@ class SnapshotPruningIT {
         int maxLogs = 0;
         long maxBytesFirstHalf = 0;
         long maxBytesSecondHalf = 0;
+        long maxKbFirstHalf = 0;
+        long maxKbSecondHalf = 0;
         List<String> samples = new ArrayList<>();
         Map<String, Long> acked;
         String firstLog;
@@ -63,8 +65,14 @@ class SnapshotPruningIT {
                     maxBytesSecondHalf = Math.max(maxBytesSecondHalf, bytes);
                 }
                 if (elapsed >= nextSample) {
-                    samples.add(String.format("%5.1f s: %d snapshots %s, %d .tmp, %d log files, %d bytes", elapsed / 1e9,
-                            snaps.size(), snaps, tmps.size(), logs.size(), bytes));
+                    long kb = Snap.diskKb(dir);
+                    if (elapsed >= 2_000_000_000L && elapsed < (end - start) / 2) {
+                        maxKbFirstHalf = Math.max(maxKbFirstHalf, kb);
+                    } else if (elapsed >= (end - start) / 2) {
+                        maxKbSecondHalf = Math.max(maxKbSecondHalf, kb);
+                    }
+                    samples.add(String.format("%5.1f s: %d snapshots %s, %d .tmp, %d log files, %d bytes (%d KiB on disk)",
+                            elapsed / 1e9, snaps.size(), snaps, tmps.size(), logs.size(), bytes, kb));
                     nextSample += 2_000_000_000L;
                 }
                 assertThat(jvm.out()).as("the app is alive; %s", jvm.describe()).isNotEmpty();
@@ -78,7 +86,7 @@ class SnapshotPruningIT {
         String report = String.join("\n", samples) + "\nsnapshots seen " + snapshotsSeen.size() + ", log files seen "
                 + logsSeen.size() + ", at most " + maxSnapshots + " snapshots, " + maxTmp + " .tmp, " + maxLogs
                 + " log files at once; disk " + maxBytesFirstHalf + " bytes (first half) / " + maxBytesSecondHalf
-                + " (second half)";
+                + " (second half) apparent, " + maxKbFirstHalf + " / " + maxKbSecondHalf + " KiB on disk";
         System.out.println("[SnapshotPruningIT] " + report);
 
         // recovery after the long run
@@ -116,8 +124,10 @@ class SnapshotPruningIT {
         assertThat(maxLogs).as("old log files deleted: only those after the older kept snapshot remain; %s", report)
                 .isLessThanOrEqualTo(6);
         assertThat(Snap.logFiles(dir)).as("the first log file %s was deleted", firstLog).doesNotContain(firstLog);
-        assertThat(maxBytesSecondHalf).as("disk use stays flat under a steady workload; %s", report)
+        assertThat(maxBytesSecondHalf).as("file sizes stay flat under a steady workload; %s", report)
                 .isLessThanOrEqualTo(2 * maxBytesFirstHalf);
+        assertThat(maxKbSecondHalf).as("disk use stays flat under a steady workload; %s", report)
+                .isLessThanOrEqualTo(2 * maxKbFirstHalf);
         assertThat(run.err().stream().filter(l -> l.startsWith("WARNING")).toList())
                 .as("a steady run has nothing to warn about; %s", Snap.stderr(run)).isEmpty();
     }

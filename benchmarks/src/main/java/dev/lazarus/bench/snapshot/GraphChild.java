@@ -186,7 +186,8 @@ public final class GraphChild {
     private static final long WINDOW_NS = 100_000_000L;
 
     /** One 100 ms window of the mutator. */
-    record Window(long startUptimeMs, long endUptimeMs, long ops, long maxOpNs, long maxLateNs, boolean snapshot) {
+    record Window(long startUptimeMs, long endUptimeMs, long ops, long maxOpNs, long maxLateNs, boolean snapshot,
+                  long involuntarySwitches, long runQueueWaitNs, long slowBurstWallNs, long slowBurstCpuNs) {
     }
 
     record Gc(long startUptimeMs, long durationMs, String name, boolean snapshot) {
@@ -205,6 +206,9 @@ public final class GraphChild {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                     GarbageCollectionNotificationInfo info =
                             GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    if (info.getGcName().contains("Cycles")) {
+                        return; // ZGC/Shenandoah cycles run concurrently: their pauses come as "... Pauses"
+                    }
                     gcs.add(new Gc(info.getGcInfo().getStartTime(), info.getGcInfo().getDuration(),
                             info.getGcName() + "/" + info.getGcAction(), snapshotting));
                 }
@@ -229,12 +233,22 @@ public final class GraphChild {
             long maxLate = 0;
             boolean snap = false;
             long v = 0;
+            long prevEnd = next;
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long switches = involuntarySwitches();
+            long waited = runQueueWaitNs();
+            long slowWall = 0; // the slowest burst of the window (wall > 1 ms): its wall and CPU time
+            long slowCpu = 0;
             while (!stopMutator) {
                 long now = System.nanoTime();
-                long late = Math.max(0, now - next);
+                // the stall: how long the thread was away beyond what it asked for (the park's target,
+                // or nothing when it did not park): GC and safepoint pauses, descheduling, park overshoot
+                long late = Math.max(0, now - Math.max(prevEnd, next));
                 boolean d0 = snapshotting;
                 (d0 ? lateIn : lateOut).recordValue(late);
                 maxLate = Math.max(maxLate, late);
+                long burstStart = System.nanoTime();
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 for (int b = 0; b < burst; b++) {
                     Item it = items[rnd.nextInt(items.length)];
                     boolean d = snapshotting;
@@ -248,19 +262,34 @@ public final class GraphChild {
                     maxOp = Math.max(maxOp, lat);
                     ops++;
                 }
+                prevEnd = System.nanoTime();
+                if (prevEnd - burstStart > 1_000_000 && prevEnd - burstStart > slowWall) {
+                    slowWall = prevEnd - burstStart;
+                    slowCpu = threads.getCurrentThreadCpuTime() - cpuStart;
+                    prevEnd = System.nanoTime();
+                }
                 next += period;
-                now = System.nanoTime();
+                now = prevEnd;
                 if (now - windowStart >= WINDOW_NS) {
+                    long sw = involuntarySwitches();
+                    long wt = runQueueWaitNs();
                     windows.add(new Window(uptimeAtStart + (windowStart - nanoAtStart) / 1_000_000,
-                            uptimeAtStart + (now - nanoAtStart) / 1_000_000, ops, maxOp, maxLate, snap));
+                            uptimeAtStart + (now - nanoAtStart) / 1_000_000, ops, maxOp, maxLate, snap,
+                            sw - switches, wt - waited, slowWall, slowCpu));
+                    switches = sw;
+                    waited = wt;
+                    slowWall = 0;
+                    slowCpu = 0;
+                    now = System.nanoTime();
+                    prevEnd = now;
                     windowStart = now;
                     ops = 0;
                     maxOp = 0;
                     maxLate = 0;
                     snap = snapshotting;
                 }
-                if (now - next > 1_000_000_000L) {
-                    next = now; // far behind (a long stall): do not burst to catch up
+                if (now - next > 10_000_000L) {
+                    next = now; // far behind (after a stall): do not burst to catch up
                 }
                 long sleep = next - now;
                 if (sleep > 0) {
@@ -307,7 +336,7 @@ public final class GraphChild {
                 "checkpointMinMs", durations.stream().min(Long::compare).orElse(0L),
                 "checkpointMaxMs", durations.stream().max(Long::compare).orElse(0L),
                 "windowsIn", winIn, "windowsOut", windows.size() - winIn,
-                "gcCountIn", gcCountIn, "gcMaxInMs", gcMaxIn, "gcCountOut", gcCountOut, "gcMaxOutMs", gcMaxOut);
+                "mutatorStartUptimeMs", uptimeAtStart, "gcCountIn", gcCountIn, "gcMaxInMs", gcMaxIn, "gcCountOut", gcCountOut, "gcMaxOutMs", gcMaxOut);
         for (boolean in : new boolean[] {true, false}) {
             long[] maxOps = windows.stream().filter(w -> w.snapshot() == in).mapToLong(Window::maxOpNs).sorted().toArray();
             long[] maxLates = windows.stream().filter(w -> w.snapshot() == in).mapToLong(Window::maxLateNs).sorted().toArray();
@@ -330,13 +359,39 @@ public final class GraphChild {
                 }
             }
             fig("worstWindow", "atMs", w.startUptimeMs() - uptimeAtStart, "lengthMs", w.endUptimeMs() - w.startUptimeMs(), "snapshot", w.snapshot(), "ops", w.ops(),
-                    "maxOpUs", w.maxOpNs() / 1e3, "maxLateUs", w.maxLateNs() / 1e3, "gcMsInWindow", gcMs, "gcMaxMs", gcMax);
+                    "maxOpUs", w.maxOpNs() / 1e3, "maxLateUs", w.maxLateNs() / 1e3,
+                    "involuntarySwitches", w.involuntarySwitches(), "runQueueWaitMs", w.runQueueWaitNs() / 1e6, "slowBurstMs", w.slowBurstWallNs() / 1e6,
+                    "slowBurstCpuMs", w.slowBurstCpuNs() / 1e6, "gcMsInWindow", gcMs, "gcMaxMs", gcMax);
         }
         for (Gc g : gcCopy) {
             if (g.durationMs() >= 20) {
                 fig("gc", "atMs", g.startUptimeMs() - uptimeAtStart, "ms", g.durationMs(), "name", g.name().replace(' ', '_'),
                         "snapshot", g.snapshot());
             }
+        }
+    }
+
+    /** Times this thread was preempted (Linux: /proc/thread-self/status), or -1. */
+    static long involuntarySwitches() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+                if (l.startsWith("nonvoluntary_ctxt_switches:")) {
+                    return Long.parseLong(l.substring(l.indexOf(':') + 1).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    /** Time this thread spent runnable but waiting for a CPU (Linux: /proc/thread-self/schedstat), in ns, or -1. */
+    static long runQueueWaitNs() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split("\\s+");
+            return Long.parseLong(f[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -560,6 +560,13 @@ public final class Engine implements Journal, ValueCodec.Writing {
                             Object v = GraphCodec.read(s.field(), o);
                             if (needsAttach(v)) {
                                 attach(t, v, s.id(), null);
+                                // and the reference to it: replay would otherwise keep the constructor's own
+                                dictionary.ensureField(s.id());
+                                RecordBuffer b = header(t, RecordType.SET);
+                                b.putVarLong(oid);
+                                b.putVarInt(s.id());
+                                ValueCodec.write(b, v, this);
+                                log.append(b.array(), 0, b.length());
                             }
                         }
                     }

@@ -92,6 +92,8 @@ final class Replayer implements ValueCodec.Reading {
                 snapshotPosition = t.position();
                 snapshotObjects = t.objects();
                 break;
+            } catch (IncompatibleSchemaException e) {
+                throw e; // an older snapshot would meet the same change
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
                         + "); falling back to the one before it");
@@ -203,6 +205,8 @@ final class Replayer implements ValueCodec.Reading {
             if (tx == 0 || committed.get(txIndex(tx))) {
                 try {
                     apply(type);
+                } catch (IncompatibleSchemaException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("recovery failed at log record " + Long.toHexString(pos) + " ("
                             + RecordType.name(type) + "): " + e.getMessage(), e);
@@ -403,7 +407,7 @@ final class Replayer implements ValueCodec.Reading {
         }
         String now = Kinds.descriptorOf(f.getType());
         if (!now.equals(lf.descriptor()) && (Kinds.isPrimitive(now) || Kinds.isPrimitive(lf.descriptor()))) {
-            throw new IllegalStateException("field " + lf.className() + "." + lf.name() + " was logged as "
+            throw new IncompatibleSchemaException("field " + lf.className() + "." + lf.name() + " was logged as "
                     + Kinds.javaName(lf.descriptor()) + " and is " + Kinds.javaName(now)
                     + " now: an incompatible type change. Fix: keep the old type, or rename the field (the old values are then ignored)");
         }
@@ -420,7 +424,7 @@ final class Replayer implements ValueCodec.Reading {
                 }
             }
             if (value != null && !Kinds.isPrimitive(now) && !f.getType().isInstance(value)) {
-                throw new IllegalStateException("field " + lf.className() + "." + lf.name() + " is "
+                throw new IncompatibleSchemaException("field " + lf.className() + "." + lf.name() + " is "
                         + f.getType().getName() + " now but the log holds a " + value.getClass().getName()
                         + ": an incompatible type change. Fix: keep the old type, or rename the field");
             }
@@ -487,7 +491,8 @@ final class Replayer implements ValueCodec.Reading {
                 // try the next loader
             }
         }
-        throw new IllegalStateException("class " + name + " named in the log is not on the class path");
+        throw new IncompatibleSchemaException("class " + name + " named in the recorded state is not on the class path"
+                + " (renamed or removed?). Fix: put it back, or map its new name with renames=" + name + ":new.Name");
     }
 
     @Override

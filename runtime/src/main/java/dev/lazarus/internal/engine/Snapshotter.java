@@ -191,6 +191,8 @@ final class Snapshotter {
             try {
                 after = shadow.loadSnapshot(file).position();
                 break;
+            } catch (IncompatibleSchemaException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
                         + "); building the next one from the one before it");

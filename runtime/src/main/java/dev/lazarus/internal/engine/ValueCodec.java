@@ -306,7 +306,7 @@ final class ValueCodec {
         try {
             return Enum.valueOf((Class) c, name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("enum " + c.getName() + " has no constant " + name
+            throw new IncompatibleSchemaException("enum " + c.getName() + " has no constant " + name
                     + " any more; it was logged by an earlier version of the application", e);
         }
     }
@@ -320,7 +320,7 @@ final class ValueCodec {
         }
         RecordComponent[] rcs = c.getRecordComponents();
         if (rcs == null || rcs.length != n) {
-            throw new IllegalStateException("record " + c.getName() + " had " + n
+            throw new IncompatibleSchemaException("record " + c.getName() + " had " + n
                     + " components when it was logged and has " + (rcs == null ? 0 : rcs.length) + " now");
         }
         Class<?>[] types = new Class<?>[n];

@@ -1,0 +1,77 @@
+package dev.lazarus.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Everything a run measured: Markdown blocks per section, named figures (for goals and chart), CSV rows. */
+final class Results {
+    /** Section title → Markdown body. */
+    final Map<String, StringBuilder> sections = new LinkedHashMap<>();
+    /** Named figures: "write.1.loggedLongWrite" → ns/op, etc. */
+    final Map<String, Double> values = new LinkedHashMap<>();
+    /** section, name, value, unit, note. */
+    final List<String[]> csv = new ArrayList<>();
+    /** Problems met while running (a section that failed): reported, not hidden. */
+    final List<String> problems = new ArrayList<>();
+
+    StringBuilder section(String title) {
+        return sections.computeIfAbsent(title, t -> new StringBuilder());
+    }
+
+    void put(String key, double value) {
+        values.put(key, value);
+    }
+
+    double get(String key) {
+        Double v = values.get(key);
+        return v == null ? Double.NaN : v;
+    }
+
+    boolean has(String key) {
+        Double v = values.get(key);
+        return v != null && !v.isNaN();
+    }
+
+    void csv(String section, String name, double value, String unit, String note) {
+        csv.add(new String[] {section, name, fmt(value, 4), unit, note == null ? "" : note});
+    }
+
+    static String fmt(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A human figure: 3 significant digits, thousands separated. */
+    static String num(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String ratio(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "n/a";
+        }
+        return (v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : v >= 1 ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.3f", v)) + "×";
+    }
+}
