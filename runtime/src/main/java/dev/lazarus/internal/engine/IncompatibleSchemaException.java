@@ -12,4 +12,8 @@ public final class IncompatibleSchemaException extends IllegalStateException {
     IncompatibleSchemaException(String message) {
         super(message);
     }
+
+    IncompatibleSchemaException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
