@@ -106,11 +106,10 @@ final class GraphCodec {
         b.putVarInt(model.slots.size());
         for (ClassModel.Slot s : model.slots) {
             b.putVarInt(s.id());
-            Object v = read(s.field(), o);
             if (s.primitive()) {
-                b.putZigZag(Kinds.rawBits(v));
+                b.putZigZag(primitiveBits(s, o));
             } else {
-                ValueCodec.write(b, v, sink);
+                ValueCodec.write(b, read(s.field(), o), sink);
             }
         }
         sink.end();
@@ -179,6 +178,25 @@ final class GraphCodec {
                     visitor.visit(read(s.field(), o), s.field().getDeclaringClass().getName() + "." + s.field().getName());
                 }
             }
+        }
+    }
+
+    /** A primitive field's raw bits, read without boxing. */
+    private static long primitiveBits(ClassModel.Slot s, Object o) {
+        Field f = s.field();
+        try {
+            switch (s.descriptor().charAt(0)) {
+                case 'I': return f.getInt(o);
+                case 'J': return f.getLong(o);
+                case 'Z': return f.getBoolean(o) ? 1 : 0;
+                case 'B': return f.getByte(o);
+                case 'C': return f.getChar(o);
+                case 'S': return f.getShort(o);
+                case 'F': return Float.floatToRawIntBits(f.getFloat(o));
+                default: return Double.doubleToRawLongBits(f.getDouble(o));
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + f, e);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.lazarus.internal.engine;
 
 
 
+import dev.lazarus.internal.hook.Tracked;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Set;
  */
 final class SnapshotWriter implements GraphCodec.Sink {
     private final SnapshotFile.Writer file;
-    private final Map<Object, Long> oids = new IdentityHashMap<>();
+    /** Ids of arrays; tracked objects carry theirs in their injected field (a shadow graph: nobody else sees it). */
+    private final Map<Object, Long> arrayOids = new IdentityHashMap<>();
     private final Map<Class<?>, Integer> classIds = new HashMap<>();
     private final Set<Integer> fieldsDefined = new HashSet<>();
     private final RecordBuffer record = new RecordBuffer(1024);
@@ -28,7 +31,13 @@ final class SnapshotWriter implements GraphCodec.Sink {
 
     private SnapshotWriter(SnapshotFile.Writer file, Replayer graph) {
         this.file = file;
-        graph.objects().forEach((o, oid) -> oids.put(o, oid));
+        graph.objects().forEach((o, oid) -> {
+            if (o instanceof Tracked t) {
+                t.$lz$oid(oid);
+            } else {
+                arrayOids.put(o, oid);
+            }
+        });
         this.nextOid = graph.maxOid();
     }
 
@@ -68,36 +77,50 @@ final class SnapshotWriter implements GraphCodec.Sink {
         }
     }
 
-    /** Breadth-first from the roots; objects the log never named (built by a constructor) get new ids. */
+    /**
+     * Breadth-first from the roots; objects the log never named (built by a constructor) get new
+     * ids. A tracked object is marked as seen by negating its id (restored before writing).
+     */
     private List<Object> reachable(Iterable<Object> roots) {
         List<Object> out = new ArrayList<>();
-        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> seenArrays = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Object> work = new ArrayDeque<>();
-        GraphCodec.ChildVisitor visit = (v, path) -> enqueue(v, seen, work);
+        GraphCodec.ChildVisitor visit = (v, path) -> enqueue(v, seenArrays, work);
         for (Object r : roots) {
-            enqueue(r, seen, work);
+            enqueue(r, seenArrays, work);
         }
         while (!work.isEmpty()) {
             Object o = work.poll();
             out.add(o);
-            if (!oids.containsKey(o)) {
-                oids.put(o, ++nextOid);
-            }
             GraphCodec.forEachChild(o, visit);
+        }
+        for (Object o : out) {
+            if (o instanceof Tracked t) {
+                t.$lz$oid(-t.$lz$oid());
+            }
         }
         return out;
     }
 
-    private static void enqueue(Object v, Set<Object> seen, ArrayDeque<Object> work) {
+    private void enqueue(Object v, Set<Object> seenArrays, ArrayDeque<Object> work) {
         switch (ValueCodec.kindOf(v)) {
-            case TRACKED:
+            case TRACKED: {
+                Tracked t = (Tracked) v;
+                long oid = t.$lz$oid();
+                if (oid >= 0) {
+                    t.$lz$oid(-(oid == 0 ? ++nextOid : oid));
+                    work.add(v);
+                }
+                break;
+            }
             case ARRAY:
-                if (seen.add(v)) {
+                if (seenArrays.add(v)) {
+                    arrayOids.computeIfAbsent(v, a -> ++nextOid);
                     work.add(v);
                 }
                 break;
             case COMPOSITE:
-                ValueCodec.forEachPart(v, p -> enqueue(p, seen, work));
+                ValueCodec.forEachPart(v, p -> enqueue(p, seenArrays, work));
                 break;
             default:
                 break;
@@ -155,11 +178,13 @@ final class SnapshotWriter implements GraphCodec.Sink {
 
     @Override
     public long oidOf(Object o) {
-        Long id = oids.get(o);
+        if (o instanceof Tracked t) {
+            return t.$lz$oid();
+        }
+        Long id = arrayOids.get(o);
         if (id == null) {
             throw new IllegalStateException("object outside the snapshot's graph: " + o.getClass().getName());
         }
         return id;
     }
-
 }

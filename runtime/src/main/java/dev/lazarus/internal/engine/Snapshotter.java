@@ -185,9 +185,13 @@ final class Snapshotter {
         long end = log.lastPosition();
         long bytesNow = log.appendedBytes();
         long recordsNow = log.appendedRecords();
+        List<Path> existing = list(dir);
+        if (!existing.isEmpty() && SnapshotFile.positionOf(existing.get(0)) == end) {
+            return null; // nothing logged since the newest snapshot
+        }
         Replayer shadow = new Replayer(log, appLoader, renames);
         long after = RedoLog.NO_POSITION;
-        for (Path file : list(dir)) {
+        for (Path file : existing) {
             try {
                 after = shadow.loadSnapshot(file).position();
                 break;
