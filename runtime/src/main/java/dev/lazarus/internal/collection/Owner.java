@@ -5,6 +5,8 @@ import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Tracked;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the views and iterators of a tracked collection need from the collection that owns them
@@ -33,6 +35,25 @@ interface Owner extends Tracked {
     static void log(Owner owner, int op, int index, Object a, Object b) {
         if (owner.$lz$logging()) {
             Hooks.op(owner.$lz$oid(), op, index, a, b);
+        }
+    }
+
+    /**
+     * Runs a bulk JDK operation with the owner's own logging muted (the JDK calls back into its
+     * overridden methods), then has {@code logChange} log what changed, against a {@code before}
+     * taken first: so the log is right whatever path the JDK took, and even if a callback threw.
+     */
+    static <B, R> R bulk(Owner owner, Supplier<B> before, Supplier<R> operation, Consumer<B> logChange) {
+        if (!owner.$lz$logging()) {
+            return operation.get();
+        }
+        B b = before.get();
+        boolean was = owner.$lz$mute(true);
+        try {
+            return operation.get();
+        } finally {
+            owner.$lz$mute(was);
+            logChange.accept(b);
         }
     }
 

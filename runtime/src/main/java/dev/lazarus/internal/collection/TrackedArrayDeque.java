@@ -204,53 +204,29 @@ public class TrackedArrayDeque<E> extends ArrayDeque<E> implements Owner {
 
     @Override
     public boolean removeIf(Predicate<? super E> filter) {
-        if (!$lz$logging()) {
-            return super.removeIf(filter);
-        }
-        int before = size();
-        lzMute = true;
-        try {
-            return super.removeIf(filter);
-        } finally {
-            lzMute = false;
-            if (size() != before) {
+        return Owner.bulk(this, this::size, () -> super.removeIf(filter), b -> {
+            if (size() != b) {
                 Owner.reset(this);
             }
-        }
+        });
     }
 
     @Override
     public boolean removeAll(Collection<?> c) {
-        if (!$lz$logging()) {
-            return super.removeAll(c);
-        }
-        int before = size();
-        lzMute = true;
-        try {
-            return super.removeAll(c);
-        } finally {
-            lzMute = false;
-            if (size() != before) {
+        return Owner.bulk(this, this::size, () -> super.removeAll(c), b -> {
+            if (size() != b) {
                 Owner.reset(this);
             }
-        }
+        });
     }
 
     @Override
     public boolean retainAll(Collection<?> c) {
-        if (!$lz$logging()) {
-            return super.retainAll(c);
-        }
-        int before = size();
-        lzMute = true;
-        try {
-            return super.retainAll(c);
-        } finally {
-            lzMute = false;
-            if (size() != before) {
+        return Owner.bulk(this, this::size, () -> super.retainAll(c), b -> {
+            if (size() != b) {
                 Owner.reset(this);
             }
-        }
+        });
     }
 
     // ---- iterators

@@ -134,79 +134,33 @@ public class TrackedArrayList<E> extends ArrayList<E> implements Owner {
 
     @Override
     public boolean removeIf(Predicate<? super E> filter) {
-        if (!$lz$logging()) {
-            return super.removeIf(filter);
-        }
-        Object[] before = toArray();
-        lzMute = true;
-        try {
-            return super.removeIf(filter);
-        } finally {
-            lzMute = false;
-            ListChanges.removed(this, before, this, 0);
-        }
+        return Owner.bulk(this, this::toArray, () -> super.removeIf(filter), b -> ListChanges.removed(this, b, this, 0));
     }
 
     @Override
     public boolean removeAll(Collection<?> c) {
-        if (!$lz$logging()) {
-            return super.removeAll(c);
-        }
-        Object[] before = toArray();
-        lzMute = true;
-        try {
-            return super.removeAll(c);
-        } finally {
-            lzMute = false;
-            ListChanges.removed(this, before, this, 0);
-        }
+        return Owner.bulk(this, this::toArray, () -> super.removeAll(c), b -> ListChanges.removed(this, b, this, 0));
     }
 
     @Override
     public boolean retainAll(Collection<?> c) {
-        if (!$lz$logging()) {
-            return super.retainAll(c);
-        }
-        Object[] before = toArray();
-        lzMute = true;
-        try {
-            return super.retainAll(c);
-        } finally {
-            lzMute = false;
-            ListChanges.removed(this, before, this, 0);
-        }
+        return Owner.bulk(this, this::toArray, () -> super.retainAll(c), b -> ListChanges.removed(this, b, this, 0));
     }
 
     @Override
     public void replaceAll(UnaryOperator<E> operator) {
-        if (!$lz$logging()) {
+        Owner.bulk(this, this::toArray, () -> {
             super.replaceAll(operator);
-            return;
-        }
-        Object[] before = toArray();
-        lzMute = true;
-        try {
-            super.replaceAll(operator);
-        } finally {
-            lzMute = false;
-            ListChanges.rewritten(this, before, this, 0);
-        }
+            return null;
+        }, b -> ListChanges.rewritten(this, b, this, 0));
     }
 
     @Override
     public void sort(Comparator<? super E> c) {
-        if (!$lz$logging()) {
+        Owner.bulk(this, this::toArray, () -> {
             super.sort(c);
-            return;
-        }
-        Object[] before = toArray();
-        lzMute = true;
-        try {
-            super.sort(c);
-        } finally {
-            lzMute = false;
-            ListChanges.rewritten(this, before, this, 0);
-        }
+            return null;
+        }, b -> ListChanges.rewritten(this, b, this, 0));
     }
 
     @Override
