@@ -350,18 +350,11 @@ public final class GraphChild {
         List<Window> worst = new ArrayList<>(windows);
         worst.sort(Comparator.comparingLong(Window::maxOpNs).reversed());
         for (Window w : worst.subList(0, Math.min(5, worst.size()))) {
-            long gcMs = 0;
-            long gcMax = 0;
-            for (Gc g : gcCopy) {
-                if (g.startUptimeMs() + g.durationMs() >= w.startUptimeMs() && g.startUptimeMs() <= w.endUptimeMs()) {
-                    gcMs += g.durationMs();
-                    gcMax = Math.max(gcMax, g.durationMs());
-                }
-            }
-            fig("worstWindow", "atMs", w.startUptimeMs() - uptimeAtStart, "lengthMs", w.endUptimeMs() - w.startUptimeMs(), "snapshot", w.snapshot(), "ops", w.ops(),
-                    "maxOpUs", w.maxOpNs() / 1e3, "maxLateUs", w.maxLateNs() / 1e3,
-                    "involuntarySwitches", w.involuntarySwitches(), "runQueueWaitMs", w.runQueueWaitNs() / 1e6, "slowBurstMs", w.slowBurstWallNs() / 1e6,
-                    "slowBurstCpuMs", w.slowBurstCpuNs() / 1e6, "gcMsInWindow", gcMs, "gcMaxMs", gcMax);
+            windowFig("worstWindow", w, gcCopy, uptimeAtStart);
+        }
+        worst.sort(Comparator.comparingLong(Window::maxLateNs).reversed());
+        for (Window w : worst.subList(0, Math.min(3, worst.size()))) {
+            windowFig("worstStall", w, gcCopy, uptimeAtStart);
         }
         for (Gc g : gcCopy) {
             if (g.durationMs() >= 20) {
@@ -369,6 +362,23 @@ public final class GraphChild {
                         "snapshot", g.snapshot());
             }
         }
+    }
+
+    /** One window, with the GC pauses that overlap it. */
+    static void windowFig(String name, Window w, List<Gc> gcs, long uptimeAtStart) {
+        long gcMs = 0;
+        long gcMax = 0;
+        for (Gc g : gcs) {
+            if (g.startUptimeMs() + g.durationMs() >= w.startUptimeMs() && g.startUptimeMs() <= w.endUptimeMs()) {
+                gcMs += g.durationMs();
+                gcMax = Math.max(gcMax, g.durationMs());
+            }
+        }
+        fig(name, "atMs", w.startUptimeMs() - uptimeAtStart, "lengthMs", w.endUptimeMs() - w.startUptimeMs(),
+                "snapshot", w.snapshot(), "ops", w.ops(), "maxOpUs", w.maxOpNs() / 1e3, "maxLateUs", w.maxLateNs() / 1e3,
+                "involuntarySwitches", w.involuntarySwitches(), "runQueueWaitMs", w.runQueueWaitNs() / 1e6,
+                "slowBurstMs", w.slowBurstWallNs() / 1e6, "slowBurstCpuMs", w.slowBurstCpuNs() / 1e6,
+                "gcMsInWindow", gcMs, "gcMaxMs", gcMax);
     }
 
     /** Times this thread was preempted (Linux: /proc/thread-self/status), or -1. */

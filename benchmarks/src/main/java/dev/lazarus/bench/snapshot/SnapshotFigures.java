@@ -387,6 +387,17 @@ public final class SnapshotFigures {
                 details.append(", preempted ").append(w.get("involuntarySwitches")).append("× for ")
                         .append(String.format(Locale.ROOT, "%.1f ms", d(w, "runQueueWaitMs"))).append(" in all]");
             }
+            details.append(". Worst windows by stall:");
+            for (var w : figs.getOrDefault("worstStall", List.of())) {
+                double stall = d(w, "maxLateUs") / 1000;
+                double gc = d(w, "gcMaxMs");
+                details.append(" [t=").append(w.get("atMs")).append(" ms, ").append(Boolean.parseBoolean(w.get("snapshot")) ? "during" : "outside")
+                        .append(", stall ").append(ms(stall)).append(": ")
+                        .append(gc >= stall * 0.8 ? "a GC pause of " + ms(gc) : "no GC pause covers it (GC in window " + ms(d(w, "gcMsInWindow"))
+                                + "), run-queue wait in the window " + String.format(Locale.ROOT, "%.1f ms", d(w, "runQueueWaitMs")))
+                        .append("]");
+            }
+            details.append('.');
             List<Map<String, String>> gcs = figs.getOrDefault("gc", List.of());
             if (!gcs.isEmpty()) {
                 details.append(" GC pauses ≥ 20 ms:");
@@ -525,12 +536,17 @@ public final class SnapshotFigures {
         String bankErr = bank.stderr();
         long failedSnapshots = bankErr.lines().filter(l -> l.contains("snapshot failed")).count();
 
-        // trend: maxima of each third, and the least-squares slope of the total over the last two thirds
+        // trend: median and maximum of each third of the run (the first third includes the start)
         int k = samples.size();
+        long[][] thirds = new long[3][];
+        for (int t = 0; t < 3; t++) {
+            thirds[t] = samples.subList(t * k / 3, (t + 1) * k / 3).stream().mapToLong(x -> x[1] + x[2]).sorted().toArray();
+        }
         long[] thirdMax = new long[3];
-        for (int i = 0; i < k; i++) {
-            int third = Math.min(2, i * 3 / k);
-            thirdMax[third] = Math.max(thirdMax[third], samples.get(i)[1] + samples.get(i)[2]);
+        long[] thirdMedian = new long[3];
+        for (int t = 0; t < 3; t++) {
+            thirdMax[t] = thirds[t].length == 0 ? 0 : thirds[t][thirds[t].length - 1];
+            thirdMedian[t] = thirds[t].length == 0 ? 0 : thirds[t][thirds[t].length / 2];
         }
         double sx = 0;
         double sy = 0;
@@ -547,6 +563,12 @@ public final class SnapshotFigures {
             cnt++;
         }
         double slope = cnt > 1 ? (cnt * sxy - sx * sy) / (cnt * sxx - sx * sx) : Double.NaN; // MiB per minute
+        StringBuilder csv = new StringBuilder("seconds,log_kib,snapshots_kib,log_files,snapshot_files\n");
+        for (long[] x : samples) {
+            csv.append(x[0] / 1000.0).append(',').append(x[1]).append(',').append(x[2]).append(',').append(x[3]).append(',')
+                    .append(x[4]).append('\n');
+        }
+        Files.writeString(work.resolve("disk-samples.csv"), csv);
         long maxLog = samples.stream().mapToLong(s -> s[1]).max().orElse(0);
         long maxSnap = samples.stream().mapToLong(s -> s[2]).max().orElse(0);
         long maxTotal = samples.stream().mapToLong(s -> s[1] + s[2]).max().orElse(0);
@@ -571,12 +593,18 @@ public final class SnapshotFigures {
             md.append("| t = ").append(s[0] / 1000).append(" s | ").append(mib(s[1])).append(" | ").append(mib(s[2])).append(" | ")
                     .append(mib(s[1] + s[2])).append(" | ").append(s[3]).append(" | ").append(s[4]).append(" |\n");
         }
-        md.append("\nTrend: the maximum total in each third of the run was ").append(mib(thirdMax[0])).append(", ")
-                .append(mib(thirdMax[1])).append(", ").append(mib(thirdMax[2])).append("; least-squares slope of the total over")
-                .append(" the last two thirds: ").append(String.format(Locale.ROOT, "%+.1f MiB/min", slope)).append(" → ")
-                .append(thirdMax[2] <= thirdMax[1] * 1.25 ? "**bounded** (the last third's maximum is within 25% of the middle third's)"
-                        : "**growing** (the last third's maximum exceeds the middle third's by more than 25%)")
-                .append(". Distinct snapshot files seen by the ").append(every).append(" s samples: ").append(snapshotsSeen.size())
+        md.append("\nAll samples (s: MiB total): ");
+        for (long[] x : samples) {
+            md.append(x[0] / 1000).append(": ").append((x[1] + x[2]) / 1024).append(x == samples.get(k - 1) ? "" : ", ");
+        }
+        md.append(".\n\nTrend: median (max) of the total in each third of the run: ").append(mib(thirdMedian[0])).append(" (")
+                .append(mib(thirdMax[0])).append("), ").append(mib(thirdMedian[1])).append(" (").append(mib(thirdMax[1]))
+                .append("), ").append(mib(thirdMedian[2])).append(" (").append(mib(thirdMax[2]))
+                .append("); least-squares slope of the total over the last two thirds: ")
+                .append(String.format(Locale.ROOT, "%+.1f MiB/min", slope)).append(" → ")
+                .append(thirdMedian[2] <= thirdMedian[1] * 1.25 + 32 * 1024
+                        ? "**bounded** (the last third's median is within 25% of the middle third's)"
+                        : "**growing** (the last third's median exceeds the middle third's by more than 25%)").append(". Distinct snapshot files seen by the ").append(every).append(" s samples: ").append(snapshotsSeen.size())
                 .append(" (a lower bound of the snapshots taken). Snapshot failures logged by the agent during the run: ")
                 .append(failedSnapshots).append(".\n");
         md.append("\nRecovery after the run: `").append(line).append("`\n");

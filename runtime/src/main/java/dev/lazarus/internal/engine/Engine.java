@@ -363,20 +363,20 @@ public final class Engine implements Journal, ValueCodec.Writing {
         if (!needsAttach(value)) {
             ValueCodec.Kind kind = ValueCodec.kindOf(value);
             if (kind == ValueCodec.Kind.UNTRACKABLE || kind == ValueCodec.Kind.COMPOSITE) {
-                discover(value, new ArrayList<>(), where != null ? where : fieldName(fieldId)); // only checks
+                discover(value, new ArrayList<>(), null, where != null ? where : fieldName(fieldId)); // only checks
             }
             return;
         }
         List<Object> batch = new ArrayList<>();
         try {
-            discover(value, batch, where != null ? where : fieldName(fieldId));
+            discover(value, batch, null, where != null ? where : fieldName(fieldId));
             for (int i = 0; i < batch.size(); i++) {
                 Object o = batch.get(i);
                 if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)
                         && !ClassModel.of(o.getClass()).untracked.isEmpty()) {
                     untrackableField(ClassModel.of(o.getClass()).untracked.get(0));
                 }
-                GraphCodec.forEachChild(o, (child, path) -> discover(child, batch, path));
+                GraphCodec.forEachChild(o, (child, owner, at) -> discover(child, batch, owner, at));
             }
         } catch (RuntimeException e) {
             for (Object o : batch) {
@@ -416,7 +416,8 @@ public final class Engine implements Journal, ValueCodec.Writing {
         });
     }
 
-    private void discover(Object v, List<Object> batch, String path) {
+    /** {@code owner} and {@code where} locate {@code v} for an error message (see {@link GraphCodec#path}). */
+    private void discover(Object v, List<Object> batch, Object owner, Object where) {
         switch (ValueCodec.kindOf(v)) {
             case TRACKED: {
                 Tracked tr = (Tracked) v;
@@ -433,10 +434,10 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 }
                 break;
             case COMPOSITE:
-                ValueCodec.forEachPart(v, p -> discover(p, batch, path));
+                ValueCodec.forEachPart(v, p -> discover(p, batch, owner, where));
                 break;
             case UNTRACKABLE:
-                untrackable(v, path);
+                untrackable(v, GraphCodec.path(owner, where));
                 break;
             default:
                 break;

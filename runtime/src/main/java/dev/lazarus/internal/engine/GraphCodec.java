@@ -31,9 +31,13 @@ final class GraphCodec {
         void defineField(int id);
     }
 
-    /** Visits the values held directly by a tracked object, collection or array. */
+    /**
+     * Visits the values held directly by a tracked object, collection or array. {@code where} says
+     * where the child sits (a {@link Field}, or a label): turned into a message by {@link #path}
+     * only when one is needed, so that walking a graph allocates no strings.
+     */
     interface ChildVisitor {
-        void visit(Object child, String path);
+        void visit(Object child, Object owner, Object where);
     }
 
     private GraphCodec() {
@@ -156,29 +160,43 @@ final class GraphCodec {
         }
     }
 
-    /** The values a tracked object, collection or array holds directly, with a path for messages. */
+    /** The values a tracked object, collection or array holds directly. */
     static void forEachChild(Object o, ChildVisitor visitor) {
-        String owner = o.getClass().getSimpleName();
         if (o instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                visitor.visit(e.getKey(), "a key of a " + owner);
-                visitor.visit(e.getValue(), "a value of a " + owner);
+                visitor.visit(e.getKey(), o, "a key of a");
+                visitor.visit(e.getValue(), o, "a value of a");
             }
         } else if (o instanceof Collection<?> c) {
             for (Object e : c) {
-                visitor.visit(e, "an element of a " + owner);
+                visitor.visit(e, o, "an element of a");
             }
         } else if (o instanceof Object[] array) {
             for (Object e : array) {
-                visitor.visit(e, "an element of a " + o.getClass().getComponentType().getSimpleName() + "[]");
+                visitor.visit(e, o, "an element of a");
             }
         } else if (o instanceof Tracked) {
-            for (ClassModel.Slot s : ClassModel.of(o.getClass()).slots) {
+            List<ClassModel.Slot> slots = ClassModel.of(o.getClass()).slots;
+            for (int i = 0, n = slots.size(); i < n; i++) {
+                ClassModel.Slot s = slots.get(i);
                 if (!s.primitive()) {
-                    visitor.visit(read(s.field(), o), s.field().getDeclaringClass().getName() + "." + s.field().getName());
+                    visitor.visit(read(s.field(), o), o, s.field());
                 }
             }
         }
+    }
+
+    /** Where a child sits, for a message: {@code pkg.Owner.field}, or "a key of a HashMap". */
+    static String path(Object owner, Object where) {
+        if (where instanceof Field f) {
+            return f.getDeclaringClass().getName() + "." + f.getName();
+        }
+        if (owner == null) {
+            return String.valueOf(where);
+        }
+        String type = owner.getClass().isArray()
+                ? owner.getClass().getComponentType().getSimpleName() + "[]" : owner.getClass().getSimpleName();
+        return where + " " + type;
     }
 
     /** A primitive field's raw bits, read without boxing. */

@@ -85,7 +85,7 @@ final class SnapshotWriter implements GraphCodec.Sink {
         List<Object> out = new ArrayList<>();
         Set<Object> seenArrays = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Object> work = new ArrayDeque<>();
-        GraphCodec.ChildVisitor visit = (v, path) -> enqueue(v, seenArrays, work);
+        GraphCodec.ChildVisitor visit = (v, owner, where) -> enqueue(v, seenArrays, work);
         for (Object r : roots) {
             enqueue(r, seenArrays, work);
         }
