@@ -171,6 +171,16 @@ final class Snap {
     }
 
     /** The text after {@code prefix + " "} of the first line that starts so. */
+    /**
+     * Whether a stderr line is a warning from Lazarus, not one the JVM itself prints on Java 22+
+     * about Chronicle's native and {@code sun.misc.Unsafe} use (README, known limits).
+     */
+    static boolean lazarusWarning(String line) {
+        return line.startsWith("WARNING") && !(line.contains("restricted method") || line.contains("Restricted methods")
+                || line.contains("::load has been called") || line.contains("--enable-native-access")
+                || line.contains("sun.misc.Unsafe") || line.contains("Please consider reporting"));
+    }
+
     static String line(List<String> out, String prefix) {
         for (String l : out) {
             if (l.startsWith(prefix + " ")) {

@@ -118,7 +118,7 @@ class SnapshotCrashIT {
         assertThat(Snap.snapshotFiles(dir)).as("the half-written snapshot never became a snapshot")
                 .isEqualTo(previous ? List.of(earlier) : List.of());
         assertThat(checked.err()).as("no warning: the .tmp is not a snapshot to try; %s", checked.describe())
-                .noneMatch(l -> l.startsWith("WARNING"));
+                .noneMatch(Snap::lazarusWarning);
     }
 
     // ------------------------------------------------------------------ right after, right before

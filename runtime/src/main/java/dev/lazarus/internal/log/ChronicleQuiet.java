@@ -58,6 +58,10 @@ public final class ChronicleQuiet {
             setIfAbsent("disable.perf.info", "true");
             setIfAbsent("chronicle.disk.monitor.disable", "true");
             setIfAbsent("background.releaser", "false");
+            // Chronicle's native POSIX layer (jnr-ffi: unpacks libjffi into /tmp, runs ldconfig, and
+            // on Java 22+ prints restricted-method warnings) serves only msync and pre-touching, which
+            // Lazarus does not use: the log is forced with fsync (see Syncer).
+            net.openhft.posix.PosixAPI.useNoOpPosixApi();
             initialiseChronicleQuietly();
             ExceptionHandler error = new ToSystemLogger(Level.ERROR);
             ExceptionHandler warn = new ToSystemLogger(Level.WARNING);
