@@ -44,7 +44,22 @@ final class Replayer implements ValueCodec.Reading {
     private long maxTx;
 
     /** A field as the log names it, and the field it is now (null when it was removed). */
-    private record LoggedField(String className, String name, String descriptor, Field field) {
+    private record LoggedField(String className, String name, String descriptor, Field field, boolean primitive,
+                               boolean incompatible) {
+        /** The checks that do not depend on the value are made once per definition, not per record. */
+        static LoggedField of(String className, String name, String descriptor, Field field) {
+            boolean primitive = Kinds.isPrimitive(descriptor);
+            String now = field == null ? descriptor : Kinds.descriptorOf(field.getType());
+            boolean incompatible = !now.equals(descriptor) && (primitive || Kinds.isPrimitive(now));
+            return new LoggedField(className, name, descriptor, field, primitive, incompatible);
+        }
+
+        IncompatibleSchemaException typeChanged() {
+            return new IncompatibleSchemaException("field " + className + "." + name + " was logged as "
+                    + Kinds.javaName(descriptor) + " and is " + Kinds.javaName(Kinds.descriptorOf(field.getType()))
+                    + " now: an incompatible type change. Fix: keep the old type, or rename the field (the old values"
+                    + " are then ignored)");
+        }
     }
 
     private final Renames renames;
@@ -280,7 +295,7 @@ final class Replayer implements ValueCodec.Reading {
                 String cls = in.getString();
                 String name = in.getString();
                 String desc = in.getString();
-                fields.put(id, new LoggedField(cls, name, desc, currentField(cls, name)));
+                fields.put(id, LoggedField.of(cls, name, desc, currentField(cls, name)));
                 break;
             }
             case RecordType.NEW:
@@ -398,18 +413,23 @@ final class Replayer implements ValueCodec.Reading {
         if (lf == null) {
             throw new IllegalStateException("field number " + id + " used before it was defined");
         }
-        Object value = Kinds.isPrimitive(lf.descriptor())
-                ? Kinds.box(lf.descriptor(), in.getZigZag())
-                : ValueCodec.read(in, this);
         Field f = lf.field();
+        if (lf.primitive()) {
+            long bits = in.getZigZag();
+            if (owner != null && f != null) {
+                if (lf.incompatible()) {
+                    throw lf.typeChanged();
+                }
+                setPrimitive(f, owner, lf.descriptor().charAt(0), bits);
+            }
+            return;
+        }
+        Object value = ValueCodec.read(in, this);
         if (owner == null || f == null) {
             return; // object not recovered (see warning) or field removed since: ignored
         }
-        String now = Kinds.descriptorOf(f.getType());
-        if (!now.equals(lf.descriptor()) && (Kinds.isPrimitive(now) || Kinds.isPrimitive(lf.descriptor()))) {
-            throw new IncompatibleSchemaException("field " + lf.className() + "." + lf.name() + " was logged as "
-                    + Kinds.javaName(lf.descriptor()) + " and is " + Kinds.javaName(now)
-                    + " now: an incompatible type change. Fix: keep the old type, or rename the field (the old values are then ignored)");
+        if (lf.incompatible()) {
+            throw lf.typeChanged();
         }
         try {
             Long adopted = image && value != null && !adoptable.isEmpty() ? adoptable.remove(value) : null;
@@ -423,12 +443,30 @@ final class Replayer implements ValueCodec.Reading {
                     adoptable.put(value, adopted);
                 }
             }
-            if (value != null && !Kinds.isPrimitive(now) && !f.getType().isInstance(value)) {
+            if (value != null && !f.getType().isInstance(value)) {
                 throw new IncompatibleSchemaException("field " + lf.className() + "." + lf.name() + " is "
                         + f.getType().getName() + " now but the log holds a " + value.getClass().getName()
                         + ": an incompatible type change. Fix: keep the old type, or rename the field");
             }
             f.set(owner, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set " + f, e);
+        }
+    }
+
+    /** Sets a primitive field from its logged raw bits, without boxing. */
+    private static void setPrimitive(Field f, Object owner, char kind, long bits) {
+        try {
+            switch (kind) {
+                case 'I': f.setInt(owner, (int) bits); break;
+                case 'J': f.setLong(owner, bits); break;
+                case 'Z': f.setBoolean(owner, bits != 0); break;
+                case 'B': f.setByte(owner, (byte) bits); break;
+                case 'C': f.setChar(owner, (char) bits); break;
+                case 'S': f.setShort(owner, (short) bits); break;
+                case 'F': f.setFloat(owner, Float.intBitsToFloat((int) bits)); break;
+                default: f.setDouble(owner, Double.longBitsToDouble(bits)); break;
+            }
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot set " + f, e);
         }
