@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * benchmarks/run.sh            # everything, under 20 minutes on 2 cores
  * benchmarks/run.sh --quick    # a subset with shorter runs and smaller sizes, under 3 minutes
  * options: --only=write,bank,overhead,recovery,footprint   --profile (JFR recording per JMH fork, in target/bench-logs)
+ *          --bank=tool/durability,... (only those bank configurations, e.g. lazarus/force,sqlite/force)
  *          --results=DIR (default benchmarks/results)
  * </pre>
  */
@@ -35,6 +36,7 @@ public final class BenchmarkMain {
         Set<String> only = new TreeSet<>(ALL);
         Path results = Path.of("benchmarks", "results");
         List<String> shown = new ArrayList<>();
+        Set<String> bankOnly = new TreeSet<>();
         for (String a : args) {
             if (a.equals("--quick") || a.equals("-Pquick")) {
                 quick = true;
@@ -47,6 +49,9 @@ public final class BenchmarkMain {
                 if (!ALL.containsAll(only)) {
                     throw new IllegalArgumentException("--only takes " + ALL + ", not " + only);
                 }
+                shown.add(a);
+            } else if (a.startsWith("--bank=")) {
+                bankOnly.addAll(List.of(a.substring("--bank=".length()).split(",")));
                 shown.add(a);
             } else if (a.startsWith("--results=")) {
                 results = Path.of(a.substring("--results=".length()));
@@ -62,6 +67,8 @@ public final class BenchmarkMain {
         Path logs = Path.of("benchmarks", "target", "bench-logs").toAbsolutePath();
         Path work = Files.createTempDirectory("lazarus-bench-");
         Ctx ctx = new Ctx(quick, profile, agent, results.toAbsolutePath(), logs, work);
+        ctx.bankOnly.addAll(bankOnly);
+        ctx.machine = Machine.describe(ctx);
         Results res = new Results();
         for (String t : new String[] {WritePathSection.TITLE, BankSection.TITLE, RecoverySection.TITLE, OverheadSection.TITLE}) {
             res.section(t);

@@ -87,7 +87,8 @@ final class Chart {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         String[][] tools = {{"lazarus", "Lazarus @Atomic"}, {"prevayler", "Prevayler 2.6"}, {"eclipsestore", "EclipseStore 2.1.0"},
             {"mvstore", "H2 MVStore"}, {"sqlite", "SQLite WAL"}, {"chroniclemap", "Chronicle Map"},
-            {"naive", "Java serialization"}, {"floor", "floor: write(+fsync)"}};
+            {"naive", "Java serialization"}, {"floor", "floor: write(+fdatasync)"},
+            {"chronicle", "floor: Chronicle append(+fsync)"}};
         for (String[] t : tools) {
             add(ds, res.get("bank." + t[0] + ".none.tps"), "without forcing", t[1]);
             add(ds, res.get("bank." + t[0] + ".force.tps"), "forcing per commit", t[1]);
@@ -119,12 +120,20 @@ final class Chart {
         axis.setTickUnit(new NumberTickUnit(1));
         axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
         axis.setSmallestValue(base);
-        axis.setLowerBound(base);
+        double max = base * 10;
+        for (int r = 0; r < plot.getDataset().getRowCount(); r++) {
+            for (int c = 0; c < plot.getDataset().getColumnCount(); c++) {
+                Number v = plot.getDataset().getValue(r, c);
+                if (v != null) {
+                    max = Math.max(max, v.doubleValue());
+                }
+            }
+        }
         plot.setRangeAxis(axis);
+        axis.setRange(base, max * 6);
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBase(base);
         common(chart, plot, r, format);
-        axis.setUpperMargin(0.15);
         return chart;
     }
 

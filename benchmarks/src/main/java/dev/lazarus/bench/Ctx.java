@@ -13,7 +13,11 @@ public final class Ctx {
     final Path results;
     final Path logs;
     final Path work;
+    /** Only these bank configurations ("tool/durability"), or all when empty. */
+    final java.util.Set<String> bankOnly = new java.util.TreeSet<>();
     private final long start = System.nanoTime();
+    /** The machine, described at the start (the work directory is gone by the end). */
+    String machine;
 
     Ctx(boolean quick, boolean profile, Path agent, Path results, Path logs, Path work) {
         this.quick = quick;

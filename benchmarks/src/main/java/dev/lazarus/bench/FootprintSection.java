@@ -37,7 +37,7 @@ final class FootprintSection {
         try {
             Child c = Child.start(ctx, "footprint-logbytes", RecoverySection.agentJvm(ctx, dir, AGENT),
                     LogBytes.class.getName(), List.of(String.valueOf(ops)));
-            md.append("**Log bytes per change**, from the redo log's own counters (records and payload bytes appended, ")
+            md.append("\n**Log bytes per change**, from the redo log's own counters (records and payload bytes appended, ")
                     .append(String.format("%,d changes of each kind). Payload includes the 4-byte CRC32C; Chronicle adds a ", ops))
                     .append("4-byte header per record, and its index.\n\n");
             md.append("| change | records per change | payload bytes per change (incl. CRC) |\n|---|---:|---:|\n");
@@ -106,57 +106,79 @@ final class FootprintSection {
         int durable = 300;
         int runs = ctx.quick ? 2 : 5;
         long t0 = System.nanoTime();
-        Path classes = StartupApp.build(Path.of("benchmarks", "target", "startup-app").toAbsolutePath(), plain, durable,
-                ctx.agent);
-        ctx.progress(String.format("  start-up app: %d classes ready in %.1f s", plain + durable + 3, (System.nanoTime() - t0) / 1e9));
-        List<Double> withReady = new ArrayList<>();
-        List<Double> withoutReady = new ArrayList<>();
-        List<Double> withExit = new ArrayList<>();
-        List<Double> withoutExit = new ArrayList<>();
+        Path cache = Path.of("benchmarks", "target", "startup-app").toAbsolutePath();
+        Path big = StartupApp.build(cache, plain, durable, ctx.agent);
+        Path tiny = StartupApp.build(cache, 0, 1, ctx.agent);
+        ctx.progress(String.format("  start-up apps ready in %.1f s", (System.nanoTime() - t0) / 1e9));
+        // [app][agent] -> wall times to ready
+        List<List<Double>> ready = new ArrayList<>();
+        List<List<Double>> exit = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ready.add(new ArrayList<>());
+            exit.add(new ArrayList<>());
+        }
+        Path[] apps = {big, tiny};
+        int[] durables = {durable, 1};
         for (int r = 0; r < runs + 1; r++) { // the first round warms the page cache and the agent's library cache
-            for (boolean agent : new boolean[] {true, false}) {
-                Path dir = ctx.freshDir("startup").resolve("lazarus");
-                try {
-                    List<String> jvm = new ArrayList<>();
-                    if (agent) {
-                        jvm.add("-javaagent:" + ctx.agent + "=dir=" + dir);
+            for (int app = 0; app < 2; app++) {
+                for (boolean agent : new boolean[] {true, false}) {
+                    Path dir = ctx.freshDir("startup").resolve("lazarus");
+                    try {
+                        List<String> jvm = new ArrayList<>();
+                        if (agent) {
+                            jvm.add("-javaagent:" + ctx.agent + "=dir=" + dir);
+                        }
+                        jvm.add("-cp");
+                        jvm.add(apps[app].toString());
+                        long s = System.nanoTime();
+                        Child c = Child.start(ctx, "startup-" + (app == 0 ? "big" : "tiny") + "-" + (agent ? "agent" : "plain"),
+                                jvm, "gen.Main", List.of());
+                        Map<String, String> f = c.await("ready", 120);
+                        c.waitExit(60);
+                        double e = (System.nanoTime() - s) / 1e6;
+                        if (!f.get("objects").equals(String.valueOf(durables[app]))) {
+                            throw new IllegalStateException("the start-up app attached " + f);
+                        }
+                        if (r > 0) {
+                            ready.get(app * 2 + (agent ? 0 : 1)).add(c.nanosTo("ready") / 1e6);
+                            exit.get(app * 2 + (agent ? 0 : 1)).add(e);
+                        }
+                    } finally {
+                        Files2.deleteTree(dir.getParent());
                     }
-                    jvm.add("-cp");
-                    jvm.add(classes.toString());
-                    long s = System.nanoTime();
-                    Child c = Child.start(ctx, "startup-" + (agent ? "agent" : "plain"), jvm, "gen.Main", List.of());
-                    Map<String, String> f = c.await("ready", 120);
-                    c.waitExit(60);
-                    double exit = (System.nanoTime() - s) / 1e6;
-                    if (!f.get("objects").equals(String.valueOf(durable))) {
-                        throw new IllegalStateException("the start-up app attached " + f);
-                    }
-                    if (r > 0) {
-                        (agent ? withReady : withoutReady).add(c.nanosTo("ready") / 1e6);
-                        (agent ? withExit : withoutExit).add(exit);
-                    }
-                } finally {
-                    Files2.deleteTree(dir.getParent());
                 }
             }
         }
-        double wr = RecoverySection.median(withReady);
-        double pr = RecoverySection.median(withoutReady);
-        double we = RecoverySection.median(withExit);
-        double pe = RecoverySection.median(withoutExit);
-        res.put("startup.ready.agent", wr);
-        res.put("startup.ready.plain", pr);
-        res.put("startup.cost", wr - pr);
-        res.csv("footprint", "start-up to ready, with agent", wr, "ms", (plain + durable) + " classes");
-        res.csv("footprint", "start-up to ready, without agent", pr, "ms", "");
+        double[] rd = new double[4];
+        double[] ex = new double[4];
+        for (int i = 0; i < 4; i++) {
+            rd[i] = RecoverySection.median(ready.get(i));
+            ex[i] = RecoverySection.median(exit.get(i));
+        }
+        res.put("startup.ready.agent", rd[0]);
+        res.put("startup.ready.plain", rd[1]);
+        res.put("startup.cost", rd[0] - rd[1]);
+        res.put("startup.tiny.cost", rd[2] - rd[3]);
+        res.csv("footprint", "start-up to ready, " + (plain + durable + 3) + " classes, with agent", rd[0], "ms", "median of " + runs);
+        res.csv("footprint", "start-up to ready, " + (plain + durable + 3) + " classes, without agent", rd[1], "ms", "");
+        res.csv("footprint", "start-up to ready, 4 classes, with agent", rd[2], "ms", "");
+        res.csv("footprint", "start-up to ready, 4 classes, without agent", rd[3], "ms", "");
         md.append(String.format("%n**Agent start-up.** A generated app of %,d classes (%,d plain classes, %,d `@Durable` classes, ", plain + durable + 3, plain, durable))
                 .append("a root, a main) that loads, instantiates and calls every class and attaches every durable object to the ")
-                .append("root, then prints a line and exits; run ").append(runs).append(" times with the agent (default options, a fresh ")
-                .append("data directory each time) and as many without, interleaved, after one warm-up round of each. Medians of ")
-                .append("the wall time measured from outside the JVM.\n\n")
-                .append("| | JVM start → app ready | JVM start → exit |\n|---|---:|---:|\n")
-                .append("| without the agent | ").append(Results.num(pr)).append(" ms | ").append(Results.num(pe)).append(" ms |\n")
-                .append("| with the agent | ").append(Results.num(wr)).append(" ms | ").append(Results.num(we)).append(" ms |\n")
-                .append("| **the agent's cost** | ").append(Results.num(wr - pr)).append(" ms | ").append(Results.num(we - pe)).append(" ms |\n");
+                .append("root, then prints a line and exits; and the same generator's smallest app (one `@Durable` class, a root, a ")
+                .append("main), to separate the agent's fixed cost from its cost per class. Each run ").append(runs)
+                .append(" times with the agent (default options, a fresh data directory each time) and as many without, ")
+                .append("interleaved, after a warm-up round. Medians of the wall time measured from outside the JVM.\n\n")
+                .append("| app | without the agent: start → ready | with the agent: start → ready | **the agent's cost** | start → exit, without / with |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        String[] names = {String.format("%,d classes", plain + durable + 3), "4 classes"};
+        for (int app = 0; app < 2; app++) {
+            int a = app * 2;
+            md.append("| ").append(names[app]).append(" | ").append(Results.num(rd[a + 1])).append(" ms | ")
+                    .append(Results.num(rd[a])).append(" ms | **").append(Results.num(rd[a] - rd[a + 1])).append(" ms** | ")
+                    .append(Results.num(ex[a + 1])).append(" / ").append(Results.num(ex[a])).append(" ms |\n");
+        }
+        md.append(String.format("%nPer class, beyond the fixed cost: %.2f ms for each of the %,d classes of the big app.%n",
+                ((rd[0] - rd[1]) - (rd[2] - rd[3])) / (plain + durable), plain + durable));
     }
 }

@@ -34,8 +34,11 @@ final class Jmh {
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
         "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
         "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+        // Chronicle Map compiles its value classes at run time
+        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED", "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+        "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
         "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true", "-Ddisable.perf.info=true",
-        "-Dchronicle.disk.monitor.disable=true"};
+        "-Dchronicle.disk.monitor.disable=true", "-Dslf4j.internal.verbosity=ERROR"};
 
     /** One JMH run: which benchmarks, how, and with which agent options ({@code null}: no agent). */
     static final class Spec {
@@ -120,10 +123,6 @@ final class Jmh {
                 jvmArgs.add("-javaagent:" + ctx.agent + "=dir=" + dir.resolve("lazarus") + "," + spec.agentOptions);
             }
             String logName = spec.label.replaceAll("[^A-Za-z0-9._-]+", "_") + "-fork" + (fork + 1);
-            if (ctx.profile) {
-                Path jfr = ctx.logs.resolve(logName + ".jfr");
-                jvmArgs.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
-            }
             ChainedOptionsBuilder options = new OptionsBuilder()
                     .include(spec.include)
                     .forks(1)
@@ -136,6 +135,10 @@ final class Jmh {
                     .shouldFailOnError(true)
                     .output(ctx.logs.resolve(logName + ".log").toString())
                     .jvmArgsAppend(jvmArgs.toArray(new String[0]));
+            if (ctx.profile) { // one JFR recording per benchmark (JMH's profiler), under target/bench-logs/<label>-forkN/
+                options.addProfiler(org.openjdk.jmh.profile.JavaFlightRecorderProfiler.class,
+                        "dir=" + ctx.logs.resolve(logName) + ";configName=profile");
+            }
             if (spec.mode != null) {
                 options.mode(spec.mode);
             }

@@ -1,7 +1,6 @@
 package dev.lazarus.bench;
 
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.util.ListStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,10 @@ final class OverheadSection {
     private OverheadSection() {
     }
 
+    private static String iqr(List<RunResult> r, String m) {
+        return Results.num(Scores.percentile(r, m, 25)) + "–" + Results.num(Scores.percentile(r, m, 75));
+    }
+
     static void run(Ctx ctx, Results res) {
         int rounds = ctx.quick ? 1 : 2;
         List<RunResult> with = new ArrayList<>();
@@ -26,37 +29,39 @@ final class OverheadSection {
         for (int round = 0; round < rounds; round++) {
             for (boolean agent : new boolean[] {true, false}) {
                 Jmh.Spec s = new Jmh.Spec("untracked-" + (agent ? "agent" : "plain") + "-" + (round + 1),
-                        UntrackedBenchmark.class);
+                        UntrackedBenchmark.class, ctx.quick ? new String[] {"hashMapGetPut", "plainObjectWrites"} : new String[0]);
                 if (agent) {
                     s.agent("sync=none").jvm("-Dbench.expectAgent=true");
                 }
                 if (ctx.quick) {
-                    s.iterations(2, 300, 3, 300);
+                    s.iterations(2, 300, 5, 300);
                 } else {
-                    s.iterations(2, 700, 4, 800);
+                    s.iterations(3, 400, 8, 400);
                 }
                 (agent ? with : without).addAll(Jmh.run(ctx, s));
             }
         }
         StringBuilder md = res.section(TITLE);
-        md.append("\n**The agent's cost on code that is not tracked** (JMH, average time, ").append(rounds)
+        md.append("\n**The agent's cost on code that is not tracked** (JMH, average time; ").append(rounds)
                 .append(rounds == 1 ? " fork" : " forks").append(" with the agent — its engine started, a root attached — ")
-                .append("and as many without, interleaved; ± is the 99.9% confidence interval over the measurement ")
-                .append("iterations). Classes that neither hold nor change tracked state are left byte-identical by the ")
-                .append("agent, so the expected difference is nil.\n\n");
+                .append("and as many without, interleaved; median of the measurement iterations, interquartile range in ")
+                .append("brackets). The agent leaves classes that neither hold nor change tracked state byte-identical, so ")
+                .append("the expected difference is nil.\n\n");
         md.append("| untracked code | without agent, ns/op | with agent, ns/op | with / without |\n|---|---:|---:|---:|\n");
         double worst = 0;
         for (String[] row : ROWS) {
-            ListStatistics a = Scores.iterations(with, row[0]);
-            ListStatistics b = Scores.iterations(without, row[0]);
-            double ratio = a.getMean() / b.getMean();
+            double a = Scores.median(with, row[0]);
+            double b = Scores.median(without, row[0]);
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                continue;
+            }
+            double ratio = a / b;
             worst = Math.max(worst, Math.abs(ratio - 1));
             res.put("untracked." + row[0] + ".ratio", ratio);
-            res.csv("footprint", "untracked " + row[0] + " with agent", a.getMean(), "ns/op", "± " + Results.fmt(a.getMeanErrorAt(0.999), 3));
-            res.csv("footprint", "untracked " + row[0] + " without agent", b.getMean(), "ns/op", "± " + Results.fmt(b.getMeanErrorAt(0.999), 3));
-            md.append("| ").append(row[1]).append(" | ").append(Results.num(b.getMean())).append(" ± ")
-                    .append(Results.num(b.getMeanErrorAt(0.999))).append(" | ").append(Results.num(a.getMean()))
-                    .append(" ± ").append(Results.num(a.getMeanErrorAt(0.999))).append(" | ")
+            res.csv("footprint", "untracked " + row[0] + " with agent", a, "ns/op median", "IQR " + iqr(with, row[0]));
+            res.csv("footprint", "untracked " + row[0] + " without agent", b, "ns/op median", "IQR " + iqr(without, row[0]));
+            md.append("| ").append(row[1]).append(" | ").append(Results.num(b)).append(" [").append(iqr(without, row[0]))
+                    .append("] | ").append(Results.num(a)).append(" [").append(iqr(with, row[0])).append("] | ")
                     .append(String.format(java.util.Locale.ROOT, "%.3f", ratio)).append(" |\n");
         }
         res.put("untracked.worst", worst);

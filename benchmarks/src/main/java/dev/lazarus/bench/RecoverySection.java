@@ -81,10 +81,11 @@ final class RecoverySection {
                         List.of(dir.resolve("log").toString()));
                 Map<String, String> cold = t.await("tailerCold", 300);
                 Map<String, String> warm = t.await("tailerWarm", 300);
+                Map<String, String> sizes = t.await("tailerSizes", 300);
                 t.waitExit(60);
                 tailerCold.add(rate(cold));
                 tailerWarm.add(rate(warm));
-                lastTailer = cold;
+                lastTailer = sizes;
                 Child r = Child.start(ctx, "replay-restart-" + (round + 1), agentJvm(ctx, dir, AGENT),
                         Restart.class.getName(), List.of());
                 r.await("recovered", 600);

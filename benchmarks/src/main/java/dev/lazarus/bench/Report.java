@@ -24,7 +24,7 @@ final class Report {
                 .append("Every comparison below was measured in this same run as its baseline; the machine is shared and ")
                 .append("noisy, so read ratios, not absolute figures. Chart: [benchmarks.png](benchmarks.png); every figure: ")
                 .append("[benchmarks.csv](benchmarks.csv).\n\n");
-        md.append("**Machine:** ").append(Machine.describe(ctx)).append("\n\n");
+        md.append("**Machine:** ").append(ctx.machine).append("\n\n");
         md.append("## Goals\n\n").append(goals(res)).append("\n");
         if (!res.problems.isEmpty()) {
             md.append("**Problems in this run:**\n\n");
@@ -109,6 +109,12 @@ final class Report {
                 .append(" transfers/s)");
         if (bestTx != null && !bestTx.equals(best)) {
             g.append("; ").append(Results.ratio(rTx)).append(" vs the best transactional peer, ").append(bestTx);
+        }
+        double floor = res.get("bank.chronicle." + durability + ".tps");
+        if (!Double.isNaN(floor)) {
+            g.append("; the floor of Lazarus's design (raw Chronicle append").append(durability.equals("force") ? " + fsync" : "")
+                    .append(") does ").append(Results.num(floor)).append("/s, Lazarus reaches ")
+                    .append(String.format(Locale.ROOT, "%.0f%%", 100 * laz / floor)).append(" of it");
         }
         g.append(" | ").append(verdict(r >= 10, 10 / r, "below"));
         if (bestTx != null && !bestTx.equals(best)) {

@@ -30,6 +30,16 @@ final class Scores {
         return s;
     }
 
+    /** The median of every measurement iteration over all forks: robust to the load spikes of a shared machine. */
+    static double median(List<RunResult> results, String method) {
+        return percentile(results, method, 50);
+    }
+
+    static double percentile(List<RunResult> results, String method, double p) {
+        ListStatistics s = iterations(results, method);
+        return s.getN() == 0 ? Double.NaN : s.getPercentile(p);
+    }
+
     static double mean(List<RunResult> results, String method) {
         ListStatistics s = iterations(results, method);
         return s.getN() == 0 ? Double.NaN : s.getMean();

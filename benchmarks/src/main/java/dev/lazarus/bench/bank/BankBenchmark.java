@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Benchmark)
 public class BankBenchmark {
-    /** lazarus | prevayler | eclipsestore | mvstore | sqlite | chroniclemap | naive | floor */
+    /** lazarus | prevayler | eclipsestore | mvstore | sqlite | chroniclemap | naive | floor | chronicle */
     @Param("lazarus")
     public String tool;
 
@@ -59,6 +59,7 @@ public class BankBenchmark {
             }
             case "naive" -> new NaiveBank(accounts, force, dir);
             case "floor" -> new FloorBank(accounts, force, dir);
+            case "chronicle" -> new ChronicleFloorBank(accounts, force, dir);
             default -> throw new IllegalArgumentException("unknown tool " + tool);
         };
         System.out.println("BANK " + tool + " " + durability + ": " + bank.durability());

@@ -16,6 +16,9 @@ public final class Restart {
         Ledger ledger = Ledger.root;
         long t1 = System.nanoTime();
         Child.fig("recovered", "nanos", t1 - t0, "objects", ledger.size(), "sum", ledger.sum());
+        if (Boolean.getBoolean("bench.normalExit")) { // e.g. to let a JFR recording be written
+            System.exit(0);
+        }
         Runtime.getRuntime().halt(0); // what happens after recovery is not measured
     }
 }
