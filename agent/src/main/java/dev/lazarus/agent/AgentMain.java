@@ -26,6 +26,7 @@ public final class AgentMain {
             config = Config.load(args, System.getProperties(), System.getenv());
             dir = DataDirectory.open(config.dir());
         } catch (ConfigException e) {
+            // the JVM stops next: this must reach the user whatever logging is configured
             System.err.println("Lazarus: " + e.getMessage());
             System.exit(2);
             return;

@@ -28,6 +28,7 @@ public final class Premain {
         try {
             isolated = isolatedLoader();
         } catch (Exception e) {
+            // the JVM stops next: this must reach the user whatever logging is configured
             System.err.println("Lazarus: cannot set up the agent's class loader: " + e);
             System.exit(2);
             return;
@@ -41,9 +42,11 @@ public final class Premain {
             main.getMethod("start", String.class, Instrumentation.class, ClassLoader.class).invoke(null, args, inst, isolated);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            // the JVM stops next: this must reach the user whatever logging is configured
             System.err.println("Lazarus: the agent failed to start: " + cause);
             System.exit(2);
         } catch (ReflectiveOperationException e) {
+            // the JVM stops next: this must reach the user whatever logging is configured
             System.err.println("Lazarus: the agent jar is incomplete: " + e);
             System.exit(2);
         } finally {

@@ -46,6 +46,7 @@ public final class LazarusTransformer implements ClassFileTransformer {
                     + ". Its changes would not be logged";
             if (strict) {
                 LOG.log(System.Logger.Level.ERROR, message + "; stopping the JVM (strict=true) rather than lose them", e);
+                // the JVM stops next: this must reach the user whatever logging is configured
                 System.err.println("Lazarus: " + message + "; stopping (strict=true).");
                 Runtime.getRuntime().halt(70);
             }
