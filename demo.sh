@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 echo "== building the agent and the sample apps"
-mvn -B -q -DskipTests -pl agent,sample-apps -am install >/dev/null
+mvn -B -q -Dstyle.color=never -DskipTests -pl agent,sample-apps -am install >/dev/null
 
 AGENT=agent/target/lazarus-agent.jar
 APP=sample-apps/target/lazarus-sample-apps.jar
