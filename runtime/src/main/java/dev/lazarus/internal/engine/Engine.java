@@ -176,18 +176,19 @@ public final class Engine implements Journal, ValueCodec.Writing {
         }
         ThreadState t = threads.get();
         // a RESET carries the whole content as an Object[]: its elements are the values, not the array
-        Object[] values = op == CollectionOp.RESET && a instanceof Object[] all ? all : new Object[] {a};
-        boolean needs = needsAttach(b);
-        for (int i = 0; i < values.length && !needs; i++) {
-            needs = needsAttach(values[i]);
-        }
+        Object[] all = op == CollectionOp.RESET && a instanceof Object[] content ? content : null;
+        boolean needs = needsAttach(b) || (all == null ? needsAttach(a) : anyNeedsAttach(all));
         boolean implicit = needs && t.depth == 0;
         if (implicit) {
             t.depth = 1;
         }
         try {
-            for (Object v : values) {
-                attach(t, v, 0, "a collection element");
+            if (all == null) {
+                attach(t, a, 0, "a collection element");
+            } else {
+                for (Object v : all) {
+                    attach(t, v, 0, "a collection element");
+                }
             }
             attach(t, b, 0, "a collection element");
             RecordBuffer buf = header(t, RecordType.COLLECTION);
@@ -339,6 +340,15 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     // ------------------------------------------------------------------ attaching
 
+    private boolean anyNeedsAttach(Object[] values) {
+        for (Object v : values) {
+            if (needsAttach(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean needsAttach(Object v) {
         switch (ValueCodec.kindOf(v)) {
             case TRACKED:
@@ -360,8 +370,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
      * NEW record for each (so references between them resolve), then their images.
      */
     private void attach(ThreadState t, Object value, int fieldId, String where) {
+        ValueCodec.Kind kind = ValueCodec.kindOf(value);
+        if (kind == ValueCodec.Kind.NULL || kind == ValueCodec.Kind.VALUE) {
+            return; // the common case: nothing to attach, nothing to check
+        }
         if (!needsAttach(value)) {
-            ValueCodec.Kind kind = ValueCodec.kindOf(value);
             if (kind == ValueCodec.Kind.UNTRACKABLE || kind == ValueCodec.Kind.COMPOSITE) {
                 discover(value, new ArrayList<>(), null, where != null ? where : fieldName(fieldId)); // only checks
             }
