@@ -130,7 +130,9 @@ final class Replayer implements ValueCodec.Reading {
         long t3 = System.nanoTime();
         return new RecoveryReport(objects.size(), scan.records(), applied, scan.rolledBack(), scan.cleanEnd(),
                 scan.tornTail(), snapshotPosition, snapshotObjects, ms(tLoaded - t0),
-                ms(t1 - tLoaded), ms(t2 - t1), ms(t3 - t2) + ms(tLoaded - t0));
+                ms(t1 - tLoaded), ms(t2 - t1), ms(t3 - t2) + ms(tLoaded - t0),
+                RecoveryReport.estimate(snapshotObjects, scan.records(), RecoveryReport.LOAD_NANOS_PER_OBJECT,
+                        RecoveryReport.REPLAY_NANOS_PER_RECORD));
     }
 
     /** Forgets everything rebuilt so far (a snapshot that failed halfway). */

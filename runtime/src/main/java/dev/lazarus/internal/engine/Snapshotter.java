@@ -46,8 +46,8 @@ final class Snapshotter {
     private volatile long recordsAtLast;
     private volatile long objectsAtLast;
     // rates, measured by each snapshot build (which is a recovery in miniature)
-    private volatile double loadNanosPerObject = 1_500;
-    private volatile double replayNanosPerRecord = 1_500;
+    private volatile double loadNanosPerObject = RecoveryReport.LOAD_NANOS_PER_OBJECT;
+    private volatile double replayNanosPerRecord = RecoveryReport.REPLAY_NANOS_PER_RECORD;
     private volatile boolean warnedRto;
     private Thread thread;
     private volatile boolean stopping;
@@ -168,8 +168,8 @@ final class Snapshotter {
 
     /** Estimated recovery time now: loading the last snapshot plus replaying the log after it. */
     long estimatedRecoveryMillis() {
-        long records = log.appendedRecords() - recordsAtLast;
-        return (long) ((objectsAtLast * loadNanosPerObject + Math.max(0, records) * replayNanosPerRecord) / 1e6);
+        long records = Math.max(0, log.appendedRecords() - recordsAtLast);
+        return RecoveryReport.estimate(objectsAtLast, records, loadNanosPerObject, replayNanosPerRecord);
     }
 
     /**
