@@ -3,7 +3,6 @@ package dev.lazarus.agent.boot;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -71,8 +70,4 @@ final class IsolatingClassLoader extends URLClassLoader {
         return own.hasMoreElements() ? own : getParent().getResources(name);
     }
 
-    /** For diagnostics. */
-    List<URL> classPath() {
-        return Collections.unmodifiableList(List.of(getURLs()));
-    }
 }

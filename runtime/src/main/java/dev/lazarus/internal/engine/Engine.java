@@ -117,10 +117,6 @@ public final class Engine implements Journal, ValueCodec.Writing {
         return snapshotter.estimatedRecoveryMillis();
     }
 
-    public RecoveryReport recoveryReport() {
-        return report;
-    }
-
     // ------------------------------------------------------------------ Journal: field writes
 
     @Override

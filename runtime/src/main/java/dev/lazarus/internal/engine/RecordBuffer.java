@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * A growable byte buffer that encodes and decodes the fields of one log record: fixed-width
- * numbers, zig-zag varints and length-prefixed UTF-8 strings. One per thread for writing; a
- * wrapping instance for reading.
+ * numbers, zig-zag varints and length-prefixed UTF-8 strings. One per thread for writing; one
+ * per replay, {@link #reset} onto each record, for reading.
  */
 final class RecordBuffer {
     private byte[] bytes;
@@ -17,14 +17,6 @@ final class RecordBuffer {
         bytes = new byte[capacity];
     }
 
-    /** Reads {@code [off, off + len)} of {@code source} (not copied). */
-    static RecordBuffer wrap(byte[] source, int off, int len) {
-        RecordBuffer b = new RecordBuffer(0);
-        b.bytes = source;
-        b.pos = off;
-        b.limit = off + len;
-        return b;
-    }
 
     void reset(byte[] source, int off, int len) {
         bytes = source;
@@ -45,13 +37,7 @@ final class RecordBuffer {
         return pos;
     }
 
-    boolean hasRemaining() {
-        return pos < limit;
-    }
 
-    int position() {
-        return pos;
-    }
 
     private void ensure(int n) {
         if (pos + n > bytes.length) {

@@ -35,7 +35,8 @@ final class Replayer implements ValueCodec.Reading {
     private final Map<String, Object> roots = new LinkedHashMap<>();
     private final Map<Integer, String> classNames = new HashMap<>();
     private final Map<Integer, Class<?>> classes = new HashMap<>();
-    private final Map<Integer, LoggedField> fields = new HashMap<>();
+    /** Field definitions in force, by number: read for every field a record sets, so an array, not a map. */
+    private LoggedField[] fields = new LoggedField[64];
     /** Sorted collections whose comparator only the owner's constructor can recreate, by object. */
     private final Map<Object, Long> adoptable = new IdentityHashMap<>();
     private final Set<Long> missing = new HashSet<>();
@@ -141,7 +142,7 @@ final class Replayer implements ValueCodec.Reading {
         roots.clear();
         classNames.clear();
         classes.clear();
-        fields.clear();
+        java.util.Arrays.fill(fields, null);
         adoptable.clear();
         missing.clear();
         maxOid = 0;
@@ -264,7 +265,12 @@ final class Replayer implements ValueCodec.Reading {
     /** Field numbers in force, as {className, name, descriptor}. */
     Map<Integer, String[]> fieldNames() {
         Map<Integer, String[]> out = new LinkedHashMap<>();
-        fields.forEach((id, f) -> out.put(id, new String[] {f.className(), f.name(), f.descriptor()}));
+        for (int id = 0; id < fields.length; id++) {
+            LoggedField f = fields[id];
+            if (f != null) {
+                out.put(id, new String[] {f.className(), f.name(), f.descriptor()});
+            }
+        }
         return out;
     }
 
@@ -284,7 +290,7 @@ final class Replayer implements ValueCodec.Reading {
             case RecordType.RUN_START:
                 classNames.clear();
                 classes.clear();
-                fields.clear();
+                java.util.Arrays.fill(fields, null);
                 break;
             case RecordType.CLASS: {
                 int id = in.getVarInt();
@@ -297,7 +303,10 @@ final class Replayer implements ValueCodec.Reading {
                 String cls = in.getString();
                 String name = in.getString();
                 String desc = in.getString();
-                fields.put(id, LoggedField.of(cls, name, desc, currentField(cls, name)));
+                if (id >= fields.length) {
+                    fields = java.util.Arrays.copyOf(fields, Math.max(fields.length * 2, id + 1));
+                }
+                fields[id] = LoggedField.of(cls, name, desc, currentField(cls, name));
                 break;
             }
             case RecordType.NEW:
@@ -411,7 +420,7 @@ final class Replayer implements ValueCodec.Reading {
 
     private void setField(Object owner, boolean image) {
         int id = in.getVarInt();
-        LoggedField lf = fields.get(id);
+        LoggedField lf = id >= 0 && id < fields.length ? fields[id] : null;
         if (lf == null) {
             throw new IllegalStateException("field number " + id + " used before it was defined");
         }

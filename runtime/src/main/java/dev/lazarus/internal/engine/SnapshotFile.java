@@ -68,7 +68,6 @@ final class SnapshotFile {
         private final FileOutputStream file;
         private final CheckedOutputStream checked;
         private final Output out;
-        private long bytes;
         private boolean done;
 
         Writer(Path dir, long position) {
@@ -87,7 +86,6 @@ final class SnapshotFile {
         void record(byte[] buf, int off, int len) {
             out.writeVarInt(len, true);
             out.writeBytes(buf, off, len);
-            bytes += len;
         }
 
         /** Completes, forces and renames the file; returns its final path. */
@@ -112,10 +110,6 @@ final class SnapshotFile {
             }
             done = true;
             return target;
-        }
-
-        long recordBytes() {
-            return bytes;
         }
 
         @Override

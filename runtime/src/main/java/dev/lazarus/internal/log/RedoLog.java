@@ -744,14 +744,6 @@ public final class RedoLog implements AutoCloseable {
         return maxRecordLength;
     }
 
-    public Path directory() {
-        return dir;
-    }
-
-    public SyncMode syncMode() {
-        return mode;
-    }
-
     /**
      * Stops the interval thread, forces everything (except in {@link SyncMode#NONE}, which never
      * forces: the pages reach the disk when the OS writes them back, which is all NONE promises)
