@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * When a cycle's {@code kill -9} falls. The file-watching moments wait (through inotify) for the
  * file the engine creates when the moment starts and kill at once: a {@code .tmp} file in
- * {@code snapshots/} (a snapshot is being written) or a new {@code .cq4} file in {@code log/}
- * (the log is rolling to a new cycle file, every second with {@code TEST_SECONDLY}).
+ * {@code snapshots/} (a snapshot is being written), a new {@code .cq4} file in {@code log/}
+ * (the log is rolling to a new cycle file, every second with {@code TEST_SECONDLY}), or a new
+ * {@code .lzs} file (a snapshot was just renamed into place).
  */
 enum KillMoment {
     /** While the JVM starts and recovers, before its verdict. */
@@ -24,13 +25,19 @@ enum KillMoment {
     /** While a snapshot is written. */
     DURING_SNAPSHOT,
     /** While the log rolls to a new file. */
-    DURING_ROLL;
+    DURING_ROLL,
+    /**
+     * Soon after a snapshot is complete (while the files it covers are deleted). It also lets the
+     * snapshots keep up with a log that short runs keep growing.
+     */
+    AFTER_SNAPSHOT;
 
     /** The file a watching moment waits for, or null. */
     WatchedFile watch(Path dataDir) throws IOException {
         return switch (this) {
             case DURING_SNAPSHOT -> new WatchedFile(dataDir.resolve("snapshots"), ".tmp");
             case DURING_ROLL -> new WatchedFile(dataDir.resolve("log"), ".cq4");
+            case AFTER_SNAPSHOT -> new WatchedFile(dataDir.resolve("snapshots"), ".lzs");
             default -> null;
         };
     }

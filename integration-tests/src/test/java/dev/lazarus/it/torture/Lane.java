@@ -99,27 +99,33 @@ final class Lane {
     }
 
     private KillMoment choose(int cycle) {
-        if (cycle < 3) { // the first cycles of each lane: one of each aimed moment for sure
-            return new KillMoment[] {KillMoment.DURING_SNAPSHOT, KillMoment.DURING_ROLL, KillMoment.RANDOM}[cycle];
+        KillMoment[] first = {KillMoment.DURING_SNAPSHOT, KillMoment.DURING_ROLL, KillMoment.AFTER_SNAPSHOT,
+                KillMoment.RANDOM};
+        if (cycle < first.length) { // the first cycles of each lane: one of each aimed moment for sure
+            return first[cycle];
         }
         int r = random.nextInt(100);
-        return r < 10 ? KillMoment.DURING_START : r < 40 ? KillMoment.RANDOM : r < 70 ? KillMoment.DURING_SNAPSHOT
-                : KillMoment.DURING_ROLL;
+        return r < 10 ? KillMoment.DURING_START : r < 35 ? KillMoment.RANDOM : r < 60 ? KillMoment.DURING_SNAPSHOT
+                : r < 80 ? KillMoment.DURING_ROLL : KillMoment.AFTER_SNAPSHOT;
     }
 
     private void killAt(KillMoment moment, AgentJvm jvm) throws Exception {
         try (KillMoment.WatchedFile watched = moment.watch(dataDir())) {
             if (watched == null) {
-                Thread.sleep(50 + random.nextInt(3000)); // long enough, at times, for snapshots to complete
+                Thread.sleep(50 + random.nextInt(3000));
                 kill(jvm);
                 tally.kills[moment.ordinal()]++;
                 return;
             }
             Thread.sleep(random.nextInt(300)); // let some mutations happen first
-            String name = watched.await(5_000);
+            String name = watched.await(moment == KillMoment.AFTER_SNAPSHOT ? 30_000 : 5_000);
+            if (name != null && moment == KillMoment.AFTER_SNAPSHOT) {
+                Thread.sleep(random.nextInt(300));
+            }
             kill(jvm);
-            if (name != null && (moment == KillMoment.DURING_ROLL || watched.stillThere(name))) {
-                tally.kills[moment.ordinal()]++; // a .tmp still there after the kill: the write was cut
+            boolean hit = name != null && (moment != KillMoment.DURING_SNAPSHOT || watched.stillThere(name));
+            if (hit) { // (a .tmp still there after the kill: the write was cut)
+                tally.kills[moment.ordinal()]++;
             } else {
                 tally.kills[KillMoment.RANDOM.ordinal()]++;
                 tally.missed++;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code dev.lazarus.it.torture.app.TortureApp}).
  *
  * <p>{@code -Dtorture.cycles=N} sets the total number of kills (the {@code torture} profile: 1,000;
- * the normal build: 18, three per lane), {@code -Dtorture.parallel=P} how many lanes run at once.
+ * the normal build: 24, four per lane), {@code -Dtorture.parallel=P} how many lanes run at once.
  * The summary is printed and written to {@code target/torture-summary.md}.
  */
 class TortureIT {
@@ -31,7 +31,7 @@ class TortureIT {
 
     @Test
     void everyAcknowledgedChangeSurvivesKill9_atRandomMoments_duringSnapshots_andDuringRolls() throws Exception {
-        int total = Integer.getInteger("torture.cycles", 18);
+        int total = Integer.getInteger("torture.cycles", 24);
         int parallel = Integer.getInteger("torture.parallel", 2);
         long seed = Long.getLong("torture.seed", System.nanoTime());
         int lanesCount = WORKLOADS.length * SYNC_MODES.length;

@@ -11,8 +11,8 @@ final class TortureSummary {
     static String of(List<Lane> lanes, long seed, long seconds, Path work) {
         StringBuilder b = new StringBuilder();
         b.append("| workload | sync | cycles | failures | acknowledged changes checked | changes lost | kills during"
-                + " snapshot write | kills during log roll | kills during start | kills at a random moment | longest recovery (ms) |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " snapshot write | kills during log roll | kills right after a snapshot | kills during start | kills at a random moment | longest recovery (ms) |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Lane.Tally sum = new Lane.Tally();
         for (Lane lane : lanes) {
             row(b, lane.workload, lane.sync, lane.tally);
@@ -38,6 +38,7 @@ final class TortureSummary {
                 .append(t.failures).append(" | ").append(t.checked).append(" | ").append(t.lost).append(" | ")
                 .append(t.kills[KillMoment.DURING_SNAPSHOT.ordinal()]).append(" | ")
                 .append(t.kills[KillMoment.DURING_ROLL.ordinal()]).append(" | ")
+                .append(t.kills[KillMoment.AFTER_SNAPSHOT.ordinal()]).append(" | ")
                 .append(t.kills[KillMoment.DURING_START.ordinal()]).append(" | ")
                 .append(t.kills[KillMoment.RANDOM.ordinal()]).append(" | ").append(t.maxRecoveryMs).append(" |\n");
     }

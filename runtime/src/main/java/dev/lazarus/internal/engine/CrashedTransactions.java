@@ -19,18 +19,27 @@ import java.util.Set;
  * were overwritten by a record that is applied (auto-commit, committed, or itself rolled forward)
  * is rolled forward: applied whole, as memory held it when the run died.
  *
- * <p>A write is one field of one object ({@code SET}), or a whole object, collection or array
- * (any other record naming it). Only overwrites are seen: a committed transaction that merely
- * read the open one's changes (and wrote them elsewhere) leaves no trace in the log.
+ * <p>What counts as overwriting: a write of the same field ({@code SET}); any element write of the
+ * same array ({@code ARRAY_SET}); any change of an object, collection or array that the open
+ * transaction created ({@code NEW}, {@code IMAGE}, {@code ARRAY_NEW}). Operations on the same
+ * existing collection do not: they are logical operations that replay on their own (puts and
+ * removes of other keys by other threads into a shared map are the common case, and counting
+ * them would apply the half of a transaction that was still running). Only overwrites are seen:
+ * a committed transaction that merely read the open one's changes leaves no trace in the log.
+ * If the open transaction had released its lock and was still running when the run died, what it
+ * wrote before is applied and what it would have written after is not: such a method was never
+ * isolated from the others.
  */
 final class CrashedTransactions {
     private static final System.Logger LOG = System.getLogger("dev.lazarus");
     private static final int WHOLE = -1;
+    private static final int ELEMENTS = -2;
+    private static final int OPERATION = -3;
 
     private final RecordBuffer in = new RecordBuffer(0);
     private final BitSet committed;
     private final Set<Long> open;
-    /** oid -> field (or WHOLE) -> the open transaction that wrote it last. */
+    /** oid -> field (or WHOLE, ELEMENTS, OPERATION) -> the open transaction that wrote it last. */
     private final Map<Long, Map<Integer, Long>> writers = new HashMap<>();
     /** open transaction -> open transactions whose writes it overwrote (they go forward with it). */
     private final Map<Long, Set<Long>> overwrote = new HashMap<>();
@@ -68,9 +77,17 @@ final class CrashedTransactions {
                 oid = in.getVarLong();
                 field = in.getVarInt();
             }
-            case RecordType.NEW, RecordType.IMAGE, RecordType.COLLECTION, RecordType.ARRAY_NEW, RecordType.ARRAY_SET -> {
+            case RecordType.NEW, RecordType.IMAGE, RecordType.ARRAY_NEW -> {
                 oid = in.getVarLong();
                 field = WHOLE;
+            }
+            case RecordType.ARRAY_SET -> {
+                oid = in.getVarLong();
+                field = ELEMENTS;
+            }
+            case RecordType.COLLECTION -> {
+                oid = in.getVarLong();
+                field = OPERATION;
             }
             default -> {
                 return;
@@ -105,7 +122,7 @@ final class CrashedTransactions {
     }
 
     private static boolean overlaps(int a, int b) {
-        return a == WHOLE || b == WHOLE || a == b;
+        return a == WHOLE || b == WHOLE || (a == b && a != OPERATION);
     }
 
     private void rollForward(long tx) {
