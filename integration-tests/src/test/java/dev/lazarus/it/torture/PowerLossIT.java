@@ -54,24 +54,38 @@ class PowerLossIT {
         long checked = 0;
         long bytesLost = 0;
         long unforcedStepsLost = 0;
+        int refusals = 0;
+        String lastCut = "none";
+        int cut = 0;
         for (int cycle = 0; cycle < cycles; cycle++) {
             String how = System.getProperty("powerloss.how", cycle % 2 == 0 ? "all" : "half");
             try (LossyFs fs = LossyFs.mount(script, backing, mnt, fsyncLog)) {
                 try (AgentJvm app = app(mnt, sync, workload, seed, acks, fsyncLog).start()) {
-                    String v = app.awaitLine(l -> l.startsWith("VERDICT") || l.startsWith("WORKER-FAILED"), TIMEOUT);
+                    String v = app.awaitLine(l -> l.startsWith("VERDICT") || l.startsWith("STOPPED")
+                            || l.startsWith("WORKER-FAILED"), TIMEOUT);
+                    if (lastCut.equals("half") && refusedAfterAHole(v, cycle - 1)) {
+                        refusals++;
+                        break;
+                    }
                     assertThat(v).as("the run on lossyfs starts; %s", app.describe()).startsWith("VERDICT ok");
                     Thread.sleep(500 + random.nextInt(1500));
                     if (sync.equals("interval")) {
                         awaitDurableAcks(acks, app);
                     }
                     bytesLost += fs.cut(how);
+                    lastCut = how;
+                    cut++;
                     ProcessHandle.of(app.pid()).ifPresent(ProcessHandle::destroyForcibly);
                     app.awaitExit(TIMEOUT);
                 }
             }
             // the power is back: recover straight from the backing directory
             try (AgentJvm check = app(backing, sync, workload, seed, acks, fsyncLog).args("--check").start()) {
-                String v = check.awaitLine(l -> l.startsWith("VERDICT"), TIMEOUT);
+                String v = check.awaitLine(l -> l.startsWith("VERDICT") || l.startsWith("STOPPED"), TIMEOUT);
+                if (how.equals("half") && refusedAfterAHole(v, cycle)) {
+                    refusals++;
+                    break;
+                }
                 Matcher m = VERDICT.matcher(v);
                 assertThat(m.matches()).as("after power cut %d (%s unforced writes lost): %s; %s", cycle, how, v,
                         check.describe()).isTrue();
@@ -84,13 +98,27 @@ class PowerLossIT {
                 }
             }
         }
-        String line = "| " + sync + " | " + workload + " | " + cycles + " | 0 | " + checked + " | 0 | " + unforcedStepsLost
-                + " | " + bytesLost + " |\n";
+        String line = "| " + sync + " | " + workload + " | " + cut + " | " + refusals + " | " + checked + " | 0 | "
+                + unforcedStepsLost + " | " + bytesLost + " |\n";
         System.out.print("[PowerLossIT] " + line);
         Path summary = Path.of(System.getProperty("lazarus.work", "target/it-work")).getParent().resolve("powerloss-summary.md");
         Files.writeString(summary, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(checked).as("steps acknowledged after a force, checked").isPositive();
         assertThat(bytesLost).as("the power cuts lost unforced data").isPositive();
+    }
+
+    /**
+     * After a cut that let some unforced pages through, a page lost before pages that reached the
+     * disk is a hole in the log, which Lazarus cannot tell from damage to forced data: it refuses to
+     * start, naming the file and the offset. Counted, and the end of that directory's cycles.
+     */
+    private static boolean refusedAfterAHole(String line, int cut) {
+        boolean refused = line.startsWith("STOPPED") && line.contains("LogCorruptedException")
+                && line.contains("an unreadable record header");
+        if (refused) {
+            System.out.println("[PowerLossIT] refused to start after power cut " + cut + ": " + line);
+        }
+        return refused;
     }
 
     private static AgentJvm.Builder app(Path root, String sync, String workload, String seed, Path acks, Path fsyncLog) {

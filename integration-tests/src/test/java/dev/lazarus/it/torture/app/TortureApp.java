@@ -40,7 +40,17 @@ public final class TortureApp {
             case "graph" -> new GraphWorkload(seed);
             default -> throw new IllegalArgumentException("unknown workload " + name + ": use bank or graph");
         };
-        workload.open(threads); // the first use of the root: recovery runs here
+        try {
+            workload.open(threads); // the first use of the root: recovery runs here
+        } catch (Throwable e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.out.println("STOPPED recovery refused: " + cause.getClass().getName() + ": " + cause.getMessage());
+            System.out.flush();
+            System.exit(5);
+        }
 
         Path fsyncLog = option(args, "--durable-after");
         Path durableFile = ackFile.resolveSibling(ackFile.getFileName() + ".durable");
