@@ -83,7 +83,8 @@ final class CrashSession implements AutoCloseable {
     /** The invariant's failure, with what it takes to understand and replay it. */
     synchronized AssertionError failure(CrashCycle cycle, Throwable cause) {
         failed = true;
-        AssertionError e = new AssertionError("invariant failed after " + cycle + ": " + cause.getMessage()
+        String what = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        AssertionError e = new AssertionError("invariant failed after " + cycle + ": " + what
                 + "\n  replay the same kill moments with seed " + seed + "; the data directory is kept: " + dataDir
                 + "\n  command: " + String.join(" ", command)
                 + "\n" + (current == null ? "" : current.tail(TAIL_LINES)), cause);
