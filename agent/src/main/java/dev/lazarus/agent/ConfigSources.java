@@ -25,7 +25,6 @@ final class ConfigSources {
     static final String FILE_NAME = "lazarus.properties";
 
     private final Map<String, String> keys;
-    private final Map<String, Settings.Setting> values = new HashMap<>();
 
     /** @param keys the valid keys, each with a description of its values, in the order to list them */
     private ConfigSources(Map<String, String> keys) {
@@ -35,16 +34,13 @@ final class ConfigSources {
     static Settings read(String agentArgs, Properties system, Map<String, String> env, Map<String, String> keys) {
         ConfigSources sources = new ConfigSources(keys);
         // lowest precedence first: each source overwrites what the ones below it set
-        Map<String, Settings.Setting> fromEnv = sources.environment(env);
-        Map<String, Settings.Setting> fromSystem = sources.systemProperties(system);
-        Map<String, Settings.Setting> fromArgs = sources.agentArguments(agentArgs);
-        Map<String, Settings.Setting> commandLine = new HashMap<>(fromEnv);
-        commandLine.putAll(fromSystem);
-        commandLine.putAll(fromArgs);
-        sources.values.putAll(sources.file(commandLine));
-        sources.values.putAll(commandLine);
-        sources.values.remove(CONFIG);
-        return new Settings(sources.values);
+        Map<String, Settings.Setting> aboveFile = new HashMap<>(sources.environment(env));
+        aboveFile.putAll(sources.systemProperties(system));
+        aboveFile.putAll(sources.agentArguments(agentArgs));
+        Map<String, Settings.Setting> values = new HashMap<>(sources.file(aboveFile));
+        values.putAll(aboveFile);
+        values.remove(CONFIG);
+        return new Settings(values);
     }
 
     private Map<String, Settings.Setting> environment(Map<String, String> env) {
@@ -88,10 +84,10 @@ final class ConfigSources {
 
     /**
      * The file named by {@code config=}, which must exist; else {@code lazarus.properties} in the data
-     * directory that the command line (or the default) names, if it exists.
+     * directory that the sources above the file (or the default) name, if it exists.
      */
-    private Map<String, Settings.Setting> file(Map<String, Settings.Setting> commandLine) {
-        Settings.Setting named = commandLine.get(CONFIG);
+    private Map<String, Settings.Setting> file(Map<String, Settings.Setting> aboveFile) {
+        Settings.Setting named = aboveFile.get(CONFIG);
         if (named != null) {
             Path file = Path.of(named.value()).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
@@ -100,7 +96,7 @@ final class ConfigSources {
             }
             return readFile(file, false);
         }
-        Settings.Setting dir = commandLine.get(DIR);
+        Settings.Setting dir = aboveFile.get(DIR);
         Path inDir = Path.of(dir == null ? DEFAULT_DIR : dir.value()).resolve(FILE_NAME).toAbsolutePath().normalize();
         return Files.isRegularFile(inDir) ? readFile(inDir, true) : Map.of();
     }
