@@ -3,7 +3,6 @@ package dev.lazarus.agent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -110,8 +109,6 @@ final class ConfigSources {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Map.of();
         } catch (IOException e) {
             throw new ConfigException("cannot read the options file " + file + ": " + e);
         }
