@@ -75,6 +75,7 @@ final class Lane {
                         kill(jvm);
                         tally.kills[moment.ordinal()]++;
                         tally.cycles++;
+                        progress(cycle, moment);
                         continue;
                     }
                     moment = KillMoment.RANDOM; // the start was quicker: kill while it runs
@@ -89,6 +90,7 @@ final class Lane {
                 }
                 killAt(moment, jvm);
                 tally.cycles++;
+                progress(cycle, moment);
                 if (jvm.out().stream().anyMatch(l -> l.startsWith("WORKER-FAILED"))) {
                     tally.failures++;
                     tally.failureDetails.add(this + " cycle " + cycle + ": a worker failed; " + jvm.describe());
@@ -96,6 +98,13 @@ final class Lane {
                 }
             }
         }
+    }
+
+    /** One line per cycle, so that a long run shows where it is. */
+    private void progress(int cycle, KillMoment moment) {
+        System.out.println("[torture] " + this + " cycle " + (cycle + 1) + "/" + cycles + " killed " + moment
+                + "; so far checked " + tally.checked + ", lost " + tally.lost + ", failures " + tally.failures
+                + ", longest recovery " + tally.maxRecoveryMs + " ms");
     }
 
     private KillMoment choose(int cycle) {

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 @Durable
 public class Part {
     static final int MAX_NODES = 48;
+    /** Every this many steps the part starts again from empty, so a check redoes at most this many. */
+    static final long RESET_EVERY = 1000;
 
     int id;
     long seq;
@@ -46,9 +48,13 @@ public class Part {
 
     @Atomic
     synchronized void step(long s, SplittableRandom r, Graph graph) {
-        int ops = 1 + r.nextInt(3);
-        for (int i = 0; i < ops; i++) {
-            op(s, r, graph);
+        if (s % RESET_EVERY == 0) {
+            reset(graph);
+        } else {
+            int ops = 1 + r.nextInt(3);
+            for (int i = 0; i < ops; i++) {
+                op(s, r, graph);
+            }
         }
         events.addLast(s);
         if (events.size() > 16) {
@@ -126,6 +132,27 @@ public class Part {
                 order.removeIf(n -> n.value % 5 == 3 && order.size() > 4 && forget(n));
                 byName.entrySet().removeIf(e -> !order.contains(e.getValue()));
             }
+        }
+    }
+
+    /** Empties the part and its entries in the shared collections (bulk clears, one transaction). */
+    private void reset(Graph graph) {
+        byName.clear();
+        byId.clear();
+        order.clear();
+        queue.clear();
+        marked.clear();
+        labels.clear();
+        tags.clear();
+        events.clear();
+        counters = new long[16];
+        slots = new Node[8];
+        nextId = 0;
+        synchronized (graph.directory) {
+            graph.directory.keySet().removeIf(k -> k.startsWith("p" + id + "-"));
+        }
+        for (int k = 0; k < 4; k++) {
+            graph.counters.remove("p" + id + "-c" + k);
         }
     }
 
