@@ -127,7 +127,7 @@ final class Lane {
                 return;
             }
             Thread.sleep(random.nextInt(300)); // let some mutations happen first
-            String name = watched.await(moment == KillMoment.AFTER_SNAPSHOT ? 30_000 : 5_000);
+            String name = watched.await(moment == KillMoment.AFTER_SNAPSHOT ? 60_000 : 5_000);
             if (name != null && moment == KillMoment.AFTER_SNAPSHOT) {
                 Thread.sleep(random.nextInt(300));
             }

@@ -35,13 +35,14 @@ public final class TortureApp {
         int threads = Integer.parseInt(args[1]);
         long seed = Long.parseLong(args[2]);
         Path ackFile = Path.of(args[3]);
-        Workload workload = switch (name) {
-            case "bank" -> new BankWorkload(seed);
-            case "graph" -> new GraphWorkload(seed);
-            default -> throw new IllegalArgumentException("unknown workload " + name + ": use bank or graph");
-        };
-        try {
-            workload.open(threads); // the first use of the root: recovery runs here
+        Workload workload;
+        try { // the first use of the workload's root (its class initialisation) runs recovery
+            workload = switch (name) {
+                case "bank" -> new BankWorkload(seed);
+                case "graph" -> new GraphWorkload(seed);
+                default -> throw new IllegalArgumentException("unknown workload " + name + ": use bank or graph");
+            };
+            workload.open(threads);
         } catch (Throwable e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -94,8 +95,10 @@ public final class TortureApp {
                     workload.step(thread, s);
                     acks.ack(thread, s);
                     returned.set(thread, s);
-                    if (s % 16 == 0) {
-                        Thread.sleep(1); // leave some of the machine to the harness and to snapshots
+                    if (s % 4 == 0) {
+                        // leave some of the machine to the harness and to snapshots: a run killed before
+                        // its first snapshot completes leaves a longer log to the next
+                        Thread.sleep(1);
                     }
                 }
             }, "worker-" + t);
