@@ -51,6 +51,7 @@ public final class TortureApp {
             System.out.println("STOPPED recovery refused: " + cause.getClass().getName() + ": " + cause.getMessage());
             System.out.flush();
             System.exit(5);
+            return;
         }
 
         Path fsyncLog = option(args, "--durable-after");
