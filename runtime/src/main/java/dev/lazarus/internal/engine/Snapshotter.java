@@ -1,5 +1,6 @@
 package dev.lazarus.internal.engine;
 
+import dev.lazarus.internal.log.OwnerOnly;
 import dev.lazarus.internal.log.RedoLog;
 
 import java.io.IOException;
@@ -197,6 +198,8 @@ final class Snapshotter {
                 break;
             } catch (IncompatibleSchemaException e) {
                 throw e;
+            } catch (ForbiddenClassException e) {
+                throw e.in("snapshot " + file);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
                         + "); building the next one from the one before it");
@@ -262,6 +265,7 @@ final class Snapshotter {
                 Path marker = dir.resolve(TRUNCATED_MARKER);
                 if (!Files.exists(marker)) {
                     Files.writeString(marker, "log files before a snapshot's position are deleted\n");
+                    OwnerOnly.restrict(marker);
                     SnapshotFile.forceDirectory(dir);
                 }
             } catch (IOException e) {

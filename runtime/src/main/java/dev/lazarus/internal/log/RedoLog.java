@@ -180,6 +180,11 @@ public final class RedoLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
+        try (Stream<Path> files = Files.list(dir)) { // Chronicle creates them with the process umask
+            files.filter(Files::isRegularFile).forEach(OwnerOnly::restrict);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
     }
 
     /**
@@ -315,6 +320,7 @@ public final class RedoLog implements AutoCloseable {
         currentCycle = cycle;
         clock.floor(cycleStartMillis(cycle));
         syncer.register(appender.currentFile()); // before the position is published
+        OwnerOnly.restrict(appender.currentFile().toPath());
     }
 
     private long cycleStartMillis(int cycle) {
@@ -485,8 +491,6 @@ public final class RedoLog implements AutoCloseable {
         }
         int keepFrom = rollCycle.toCycle(position);
         int deleted = 0;
-        java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern(rollCycle.format())
-                .withZone(java.time.ZoneOffset.UTC);
         lock.lock();
         try {
             keepFrom = Math.min(keepFrom, currentCycle == Integer.MIN_VALUE ? keepFrom : currentCycle);
@@ -500,8 +504,7 @@ public final class RedoLog implements AutoCloseable {
                 if (cycle >= keepFrom) {
                     break;
                 }
-                String name = names.format(java.time.Instant.ofEpochMilli(cycleStartMillis((int) cycle))) + ".cq4";
-                Path file = dir.resolve(name);
+                Path file = fileOf((int) cycle);
                 try {
                     if (Files.deleteIfExists(file)) {
                         deleted++;
@@ -517,6 +520,18 @@ public final class RedoLog implements AutoCloseable {
             lock.unlock();
         }
         return deleted;
+    }
+
+    /** The cycle file that holds (or held) the records of {@code cycle}. */
+    private Path fileOf(int cycle) {
+        java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern(rollCycle.format())
+                .withZone(java.time.ZoneOffset.UTC);
+        return dir.resolve(names.format(java.time.Instant.ofEpochMilli(cycleStartMillis(cycle))) + SingleChronicleQueue.SUFFIX);
+    }
+
+    /** Where a record is, for messages: its index, cycle, sequence and file. */
+    public String where(long position) {
+        return "log record " + describe(position) + " in " + fileOf(rollCycle.toCycle(position));
     }
 
     /** Records appended by this run so far. */
