@@ -1,6 +1,7 @@
 package dev.lazarus.agent;
 
 import dev.lazarus.internal.engine.Renames;
+import dev.lazarus.internal.log.OnCorruption;
 import dev.lazarus.internal.log.SyncMode;
 
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Properties;
  * what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
-                     long snapshotLogBytes, long rtoMs, Renames renames) {
+                     long snapshotLogBytes, long rtoMs, Renames renames, OnCorruption onCorruption) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -29,6 +30,8 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("snapshotInterval", "time between snapshots, e.g. 30s, 10m, 1h, or off (default 10m)");
         KEYS.put("snapshotLogBytes", "log growth that triggers a snapshot, e.g. 64m, 1g, or off (default 256m)");
         KEYS.put("renames", "classes and fields renamed since the data was written: old.pkg.A:new.pkg.A;new.pkg.A#oldField:newField");
+        KEYS.put("onCorruption", "stop | truncate: a damaged log record in the middle stops recovery, or the log is cut before it"
+                + " and the damaged rest moved aside (default stop)");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
     }
 
@@ -66,7 +69,8 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (IllegalArgumentException e) {
             throw new ConfigException("bad value for renames: " + e.getMessage());
         }
-        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames);
+        OnCorruption onCorruption = parseOnCorruption(values.getOrDefault("onCorruption", "stop"));
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, onCorruption);
     }
 
     private static String keyOf(String envName, String source) {
@@ -100,6 +104,14 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
             case "interval": return SyncMode.INTERVAL;
             case "always": return SyncMode.ALWAYS;
             default: throw new ConfigException("bad value '" + v + "' for sync: use none, interval or always");
+        }
+    }
+
+    private static OnCorruption parseOnCorruption(String v) {
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "stop": return OnCorruption.STOP;
+            case "truncate": return OnCorruption.TRUNCATE;
+            default: throw new ConfigException("bad value '" + v + "' for onCorruption: use stop or truncate");
         }
     }
 
@@ -182,6 +194,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
                 + (sync == SyncMode.INTERVAL ? " (every " + syncIntervalMs + " ms)" : "") + ", strict=" + strict
                 + ", snapshots every " + (snapshotIntervalMs > 0 ? snapshotIntervalMs / 1000 + " s" : "(off)")
                 + " or " + (snapshotLogBytes > 0 ? (snapshotLogBytes >> 20) + " MiB of log" : "(off)")
-                + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "");
+                + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "")
+                + (onCorruption == OnCorruption.TRUNCATE ? ", onCorruption=truncate" : "");
     }
 }

@@ -79,6 +79,60 @@ final class Tamper {
         ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putInt(data.length - 4, (int) crc.getValue()); // as Kryo writes it
     }
 
+    /**
+     * Offsets of the Chronicle headers of the log records in a cycle file (data documents whose
+     * CRC32C holds), found by walking the documents from the start of the file.
+     */
+    static java.util.List<Integer> records(Path cq4) throws IOException {
+        byte[] data = Files.readAllBytes(cq4);
+        ByteBuffer le = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int p = 0; p + 4 <= data.length; ) {
+            int header = le.getInt(p);
+            int len = header & 0x3FFF_FFFF;
+            if (header == 0 || p + 4 + len > data.length) {
+                break;
+            }
+            if ((header & 0x4000_0000) == 0 && len >= 4) {
+                CRC32C crc = new CRC32C();
+                crc.update(data, p + 8, len - 4);
+                if ((int) crc.getValue() == le.getInt(p + 4)) {
+                    out.add(p);
+                }
+            }
+            p += 4 + len;
+            p += (-p) & 3;
+        }
+        return out;
+    }
+
+    /** Where the documents of a cycle file end: after its last non-zero byte. */
+    static long endOfData(Path cq4) throws IOException {
+        byte[] data = Files.readAllBytes(cq4);
+        int end = data.length;
+        while (end > 0 && data[end - 1] == 0) {
+            end--;
+        }
+        return end;
+    }
+
+    static void flipByte(Path file, long offset) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            int b = raf.read();
+            raf.seek(offset);
+            raf.write(b ^ 0x10);
+        }
+    }
+
+    /** Zeroes {@code [from, to)}: what a lost page or a cut file leaves. */
+    static void zero(Path file, long from, long to) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(from);
+            raf.write(new byte[(int) (to - from)]);
+        }
+    }
+
     static int indexOf(byte[] data, byte[] needle, int from) {
         outer:
         for (int i = from; i + needle.length <= data.length; i++) {

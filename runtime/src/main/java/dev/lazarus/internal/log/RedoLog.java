@@ -889,7 +889,8 @@ public final class RedoLog implements AutoCloseable {
     private Path cut(long kept) {
         lock.lock();
         try {
-            TailCutter.Plan plan = cutter.prepare(queue, kept, d -> build(d, rollCycle, clock));
+            TailCutter.Plan plan = cutter.prepare(queue, kept,
+                    (d, cycle) -> build(d, rollCycle, new MonotonicClock(() -> cycleStartMillis(cycle))));
             appender.close();
             queue.close();
             cutter.swap(plan);

@@ -20,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -51,9 +52,10 @@ final class TailCutter {
 
     /**
      * Prepares keeping everything up to {@code lastKept} ({@link RedoLog#NO_POSITION}: nothing):
-     * writes the rebuilt cycle file into a scratch directory.
+     * writes the rebuilt cycle file into a scratch directory, with a queue that {@code builder}
+     * opens on a directory with its clock in the given cycle.
      */
-    Plan prepare(SingleChronicleQueue queue, long lastKept, java.util.function.Function<Path, SingleChronicleQueue> builder) {
+    Plan prepare(SingleChronicleQueue queue, long lastKept, BiFunction<Path, Integer, SingleChronicleQueue> builder) {
         List<Path> aside = new ArrayList<>();
         int keepCycle = lastKept == RedoLog.NO_POSITION ? Integer.MIN_VALUE : rollCycle.toCycle(lastKept);
         int first = queue.firstCycle();
@@ -73,7 +75,7 @@ final class TailCutter {
         Path scratch = dir.resolve(".rebuild");
         deleteTree(scratch);
         Path rebuilt;
-        try (SingleChronicleQueue out = builder.apply(scratch);
+        try (SingleChronicleQueue out = builder.apply(scratch, keepCycle);
              ExcerptAppender appender = out.createAppender();
              ExcerptTailer tailer = queue.createTailer()) {
             if (!tailer.moveToIndex(rollCycle.toIndex(keepCycle, 0))) {
