@@ -178,6 +178,22 @@ final class Snapshotter {
      * nothing new, or no safepoint since the last snapshot (a transaction is still open).
      */
     synchronized Taken checkpoint() {
+        try {
+            return take();
+        } catch (InternalError e) { // a page of a memory-mapped log file could not be backed: a full disk
+            long free;
+            try {
+                free = Files.getFileStore(dir).getUsableSpace();
+            } catch (IOException io) {
+                free = -1;
+            }
+            throw new IllegalStateException("snapshot failed: a fault in the memory-mapped redo log while reading it ("
+                    + free + " bytes free on the file system of " + dir + "; full?). Nothing was deleted; the next"
+                    + " snapshot is tried later", e);
+        }
+    }
+
+    private Taken take() {
         ClassLoader appLoader = loader;
         if (appLoader == null) {
             return null; // not recovered yet: nothing tracked

@@ -155,6 +155,8 @@ public final class RedoLog implements AutoCloseable {
     // Guarded by lock:
     private boolean closed;
     private int currentCycle = Integer.MIN_VALUE;
+    /** The fault that stopped writing (a full disk): every later append is refused. */
+    private LogWriteException writeFailure;
     /** A torn tail found by replay, to be voided before the next record: {from, to}. */
     private long[] pendingVoid;
     /** Payload bytes appended by this run; written under lock, read racily (a trigger, not an account). */
@@ -315,31 +317,62 @@ public final class RedoLog implements AutoCloseable {
         ReentrantLock lock = this.lock;
         lock.lock();
         try {
-            if (closed)
-                throw new IllegalStateException("Redo log in " + dir + " is closed");
-            if (pendingVoid != null)
-                writeVoidMarker();
-            try (DocumentContext dc = appender.writingDocument()) {
-                try {
-                    Bytes<?> bytes = dc.wire().bytes();
-                    bytes.writeInt(checksum);
-                    bytes.write(buf, off, len);
-                } catch (RuntimeException | Error e) {
-                    dc.rollbackOnClose();
-                    throw e;
+            if (closed || writeFailure != null)
+                throw closedOrFailed();
+            try {
+                if (pendingVoid != null)
+                    writeVoidMarker();
+                try (DocumentContext dc = appender.writingDocument()) {
+                    try {
+                        Bytes<?> bytes = dc.wire().bytes();
+                        bytes.writeInt(checksum);
+                        bytes.write(buf, off, len);
+                    } catch (RuntimeException | Error e) {
+                        dc.rollbackOnClose();
+                        throw e;
+                    }
                 }
+                long position = appender.lastIndexAppended();
+                appendedBytes += len + CRC_BYTES;
+                appendedRecords++;
+                int cycle = rollCycle.toCycle(position);
+                if (cycle != currentCycle)
+                    enterCycle(cycle, position);
+                LAST_APPENDED.setRelease(this, position);
+                return position;
+            } catch (InternalError e) { // a page of the mapped file could not be backed: see LogWriteException
+                throw failed(e);
             }
-            long position = appender.lastIndexAppended();
-            appendedBytes += len + CRC_BYTES;
-            appendedRecords++;
-            int cycle = rollCycle.toCycle(position);
-            if (cycle != currentCycle)
-                enterCycle(cycle, position);
-            LAST_APPENDED.setRelease(this, position);
-            return position;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Under lock. */
+    private IllegalStateException closedOrFailed() {
+        if (closed)
+            return new IllegalStateException("Redo log in " + dir + " is closed");
+        return new LogWriteException(writeFailure.getMessage(), writeFailure);
+    }
+
+    /** Under lock: the first write that faulted; every later append is refused with the same message. */
+    private LogWriteException failed(InternalError e) {
+        long free = -1;
+        long total = -1;
+        try {
+            java.nio.file.FileStore store = Files.getFileStore(dir);
+            free = store.getUsableSpace();
+            total = store.getTotalSpace();
+        } catch (IOException ignored) {
+            // reported as unknown
+        }
+        String space = free < 0 ? "free space unknown" : free + " bytes free of " + total;
+        writeFailure = new LogWriteException("Lazarus cannot write the redo log in " + dir + " (" + space + "): "
+                + (free >= 0 && free < (1 << 20) ? "its file system is full" : "a fault while writing its memory-mapped file")
+                + ". This change is in memory but not logged, and no later change will be. Fix: free space on that file"
+                + " system or move dir= to a larger one, then restart the JVM: everything acknowledged before is kept.", e);
+        LOG.log(Level.ERROR, writeFailure.getMessage());
+        return writeFailure;
     }
 
     /** Rare path: the first record of this run, or of a new cycle file. Under lock. */
