@@ -77,7 +77,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "stop": return OnCorruption.STOP;
             case "truncate": return OnCorruption.TRUNCATE;
-            default: throw new ConfigException("bad value '" + v + "' for onCorruption: use stop or truncate");
+            default: throw new ConfigException("onCorruption", "bad value '" + v + "' for onCorruption: use stop or truncate");
         }
     }
 
