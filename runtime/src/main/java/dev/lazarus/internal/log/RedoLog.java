@@ -433,6 +433,14 @@ public final class RedoLog implements AutoCloseable {
      * without a force), but if the end of the log (found from the end of the newest file before
      * reading) holds later records, replay throws instead of ending quietly — otherwise those
      * records, and every record appended after them by the next run, would never be replayed.
+     * The link after the first record of each run and cycle file is checked too, so a cycle file
+     * missing, moved or swapped in the middle is corruption as well.
+     *
+     * <p>With {@link OnCorruption#TRUNCATE}, corruption does not throw: reading stops before the first
+     * bad record, and the log is cut after the last good one ({@link TailCutter}: the damaged files are
+     * moved aside, a warning names them). A cut or zeroed tail (reading stops before the end Chronicle
+     * claims, and only zeros lie between) is cut the same way in both modes, so that the next append
+     * follows the last good record instead of landing beyond the zeroed gap.
      *
      * <p>Replay may run while other threads append (it sees at least what was appended before it
      * started) but is meant for recovery, before the first append of a run.
@@ -671,8 +679,13 @@ public final class RedoLog implements AutoCloseable {
 
         void metaData(Bytes<?> bytes) {
             int magic = markerMagic(bytes);
-            if (magic == 0)
+            if (magic == 0) {
+                if (isRecord(bytes)) // one flipped bit turns a record's header into a metadata header
+                    corrupt("a record whose header was damaged (marked as metadata) after index "
+                            + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen)), file,
+                            bytes.readPosition() - 4, lastSeen);
                 return; // Chronicle's own metadata (header, index)
+            }
             long p = bytes.readPosition();
             long a = bytes.readLong(p + 4);
             long b = bytes.readLong(p + 12);
@@ -875,6 +888,8 @@ public final class RedoLog implements AutoCloseable {
                 return false;
             long from = alignedEnd();
             long to = claimedEnd();
+            if (from >= to)
+                return false; // reading went past the claimed end: a damaged header made a record swallow others
             try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
                 to = Math.min(to, raf.length());
                 byte[] chunk = new byte[1 << 16];
@@ -981,6 +996,18 @@ public final class RedoLog implements AutoCloseable {
         for (int i = 0; i < VOID_LENGTH - 4; i++)
             crc.update(bytes.readUnsignedByte(p + i));
         return (int) crc.getValue() == bytes.readInt(p + VOID_LENGTH - 4) ? magic : 0;
+    }
+
+    /** Whether a document holds a CRC32C of the rest: one of our records, whatever its header says. */
+    private static boolean isRecord(Bytes<?> bytes) {
+        long p = bytes.readPosition();
+        long n = bytes.readRemaining() - CRC_BYTES;
+        if (n < 0 || n > Integer.MAX_VALUE)
+            return false;
+        CRC32C crc = new CRC32C();
+        for (long i = 0; i < n; i++)
+            crc.update(bytes.readUnsignedByte(p + CRC_BYTES + i));
+        return (int) crc.getValue() == bytes.readInt(p);
     }
 
     private static boolean isOurMetaData(Bytes<?> bytes) {

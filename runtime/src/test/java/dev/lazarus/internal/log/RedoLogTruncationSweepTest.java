@@ -28,7 +28,7 @@ class RedoLogTruncationSweepTest {
     /** The last records swept byte by byte (more with -Dlazarus.sweep.records=N: each cut costs a recovery). */
     private static final int SWEPT = Integer.getInteger("lazarus.sweep.records", 2);
     /** Random bit flips (-Dlazarus.sweep.flips=N). */
-    private static final int FLIPS = Integer.getInteger("lazarus.sweep.flips", 60);
+    private static final int FLIPS = Integer.getInteger("lazarus.sweep.flips", 40);
 
     @TempDir
     Path pristine;
