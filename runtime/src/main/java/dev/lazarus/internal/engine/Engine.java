@@ -112,6 +112,19 @@ public final class Engine implements Journal, ValueCodec.Writing {
         }
     }
 
+    /** The figures of this run's recovery, or null before it. */
+    RecoveryReport recoveryReport() {
+        return report;
+    }
+
+    Snapshotter snapshotter() {
+        return snapshotter;
+    }
+
+    RedoLog log() {
+        return log;
+    }
+
     /** The estimated recovery time if the JVM died now. */
     public long estimatedRecoveryMillis() {
         return snapshotter.estimatedRecoveryMillis();
@@ -525,12 +538,15 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 return;
             }
             Replayer replayer = new Replayer(log, loader, renames);
+            replayer.progress(Progress.logging(LOG));
+            Object event = JfrEvents.beginRecovery();
             replaying = true;
             try {
                 report = replayer.recover(Snapshotter.list(snapshotDir), Snapshotter.logTruncated(snapshotDir));
             } finally {
                 replaying = false;
             }
+            JfrEvents.recovery(event, report);
             LOG.log(System.Logger.Level.INFO, report.line(rtoMs));
             replayer.objects().forEach((o, oid) -> {
                 if (o instanceof Tracked tr) {

@@ -1,0 +1,45 @@
+package dev.lazarus.agent.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Who holds a data directory, from the PID the agent writes into {@code lazarus.lock}, without
+ * touching the lock itself (taking it, even shared and for a moment, could make the application
+ * fail to start at that moment). The PID stays in the file after the holder ends, so the answer
+ * is whether that process is alive.
+ */
+record LockHolder(long pid, boolean alive, String command) {
+    /** Empty when the directory has no lock file or it names no process. */
+    static Optional<LockHolder> of(Path dir) {
+        Path file = dir.resolve("lazarus.lock");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> p = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        String command = p.flatMap(h -> h.info().command()).orElse("");
+        return Optional.of(new LockHolder(pid, p.isPresent(), command));
+    }
+
+    String describe() {
+        if (!alive) {
+            return "not held: the last holder, process " + pid + ", is not running";
+        }
+        return "held by process " + pid + " (running" + (command.isEmpty() ? "" : ": " + command) + ")";
+    }
+}
