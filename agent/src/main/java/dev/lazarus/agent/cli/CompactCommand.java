@@ -42,8 +42,6 @@ final class CompactCommand {
             err.println("compact works offline: stop the application first (status shows the lock holder).");
             return Cli.IN_USE;
         }
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(app);
         try (dir; RedoLog log = RedoLog.open(dir.log(), SyncMode.ALWAYS, 1000)) {
             Compaction.Result r = Compaction.run(log, dir.snapshots(), app, renames, ProgressDisplay.start(err));
             if (r == null) {
@@ -55,8 +53,6 @@ final class CompactCommand {
                     r.snapshot().getFileName(), r.position(), r.objects(), r.bytes(), r.recordsApplied(),
                     r.snapshotsDeleted(), r.logFilesDeleted());
             return Cli.OK;
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 }

@@ -52,7 +52,7 @@ final class StatusCommand {
                         + " + %,d records x %.1f us; a running agent refines the rates, see Lazarus.status())",
                 Snapshots.estimatedRecoveryMillis(objects, records), objects, rates[0] / 1000, records, rates[1] / 1000));
         if (Snapshots.logTruncated(args.snapshots())) {
-            row(out, "log truncated", "yes: log files covered by a snapshot were deleted (recovery needs a snapshot)");
+            row(out, "log truncated", "yes: log files a snapshot covers are deleted, so recovery needs a snapshot");
         }
         return Cli.OK;
     }
