@@ -31,9 +31,20 @@ record LockHolder(long pid, boolean alive, String command) {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        Optional<ProcessHandle> p = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> p = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> !zombie(h.pid()));
         String command = p.flatMap(h -> h.info().command()).orElse("");
         return Optional.of(new LockHolder(pid, p.isPresent(), command));
+    }
+
+    /** A process that ended but was not reaped yet (no init to reap it, in some containers) still has a PID. */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int close = stat.lastIndexOf(')');
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc (not Linux): ProcessHandle's answer stands
+        }
     }
 
     String describe() {

@@ -106,10 +106,10 @@ public final class Progress {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** Time left at the pace so far, or -1 while nothing is known. */
+    /** Time left at the pace so far, or -1 before 1% (too early to say). */
     public long etaMillis() {
         double f = fraction();
-        return f <= 0.001 ? -1 : (long) (elapsedMillis() * (1 - f) / f);
+        return f < 0.01 ? -1 : (long) (elapsedMillis() * (1 - f) / f);
     }
 
     /** "replaying the log: 420,000 of 1,000,000 records". */
