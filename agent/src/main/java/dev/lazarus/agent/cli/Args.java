@@ -22,7 +22,6 @@ final class Args {
 
     static Args parse(String command, List<String> args, Set<String> valued, Set<String> flags) {
         Path dir = null;
-        Args parsed = null;
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -67,7 +66,7 @@ final class Args {
             throw new UsageException(dir + " is not a Lazarus data directory (it has no log/, snapshots/ or lazarus.lock)."
                     + " Give the dir= the application runs with");
         }
-        parsed = new Args(dir.toAbsolutePath().normalize());
+        Args parsed = new Args(dir.toAbsolutePath().normalize());
         parsed.options.putAll(opts);
         return parsed;
     }

@@ -43,7 +43,8 @@ final class StatusCommand {
         try (LogReader log = LogReader.open(args.log())) {
             records = log.countAfter(after);
             long last = log.lastIndex();
-            row(out, "log", String.format("%d files, %,d bytes; %,d records %s%s", logFiles(args.log()),
+            long files = logFiles(args.log());
+            row(out, "log", String.format("%d file%s, %,d bytes; %,d records %s%s", files, files == 1 ? "" : "s",
                     LogReader.sizeOnDisk(args.log()), records, snapshots.isEmpty() ? "in all" : "after the last snapshot",
                     last == RedoLog.NO_POSITION ? "" : String.format(" (last index 0x%x)", last)));
         }

@@ -44,6 +44,9 @@ final class Replayer implements ValueCodec.Reading {
     private long maxOid;
     private long maxTx;
     private Progress progress = Progress.NONE;
+    /** The progress plan: log records to read, and the weight of loading the snapshot. */
+    private long records;
+    private double loadWeight;
 
     /** A field as the log names it, and the field it is now (null when it was removed). */
     private record LoggedField(String className, String name, String descriptor, Field field, boolean primitive,
@@ -166,8 +169,6 @@ final class Replayer implements ValueCodec.Reading {
         loadWeight = objects * RecoveryReport.LOAD_NANOS_PER_OBJECT;
     }
 
-    private long records;
-    private double loadWeight;
 
     /** Forgets everything rebuilt so far (a snapshot that failed halfway). */
     private void reset() {
