@@ -41,14 +41,15 @@ public final class AgentMain {
             engine.close();
             dir.close();
         }, "lazarus-shutdown"));
-        registerMetrics(engine, dir);
+        engine.afterRecovery(() -> registerMetrics(engine, dir));
         LOG.log(System.Logger.Level.INFO, "Lazarus " + VERSION + " active: " + config.describe());
     }
 
     /**
-     * The MBean {@code dev.lazarus:type=Agent}, registered on a background thread: the platform
-     * MBean server initialises JMX and JUL, which premain should neither pay for nor trigger
-     * before the application has configured its own logging.
+     * The MBean {@code dev.lazarus:type=Agent}, registered once recovery is done (the application
+     * has started and assigned its first root), on a background thread: the platform MBean server
+     * initialises JMX and java.util.logging, which the agent should neither make the application
+     * wait for nor trigger before the application has configured its own logging.
      */
     private static void registerMetrics(Engine engine, DataDirectory dir) {
         Thread t = new Thread(() -> {

@@ -50,6 +50,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private final Set<String> claimedRoots = new HashSet<>();
     private volatile RecoveryReport report;
     private volatile boolean closed;
+    private volatile Runnable afterRecovery = () -> { };
 
     /** Per-thread writer state: the record being encoded and the open transaction. */
     private static final class ThreadState {
@@ -110,6 +111,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
         if (started) {
             snapshotter.checkpoint();
         }
+    }
+
+    /** Runs {@code r} once recovery is done (on the thread that recovered: keep it short). */
+    public void afterRecovery(Runnable r) {
+        this.afterRecovery = r;
     }
 
     /** The figures of this run's recovery, or null before it. */
@@ -566,6 +572,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             attachConstructed(replayer.objects());
             snapshotter.start(loader, report);
             started = true;
+            afterRecovery.run();
         }
     }
 
