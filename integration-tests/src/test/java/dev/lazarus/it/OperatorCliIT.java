@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 7, point 1: the operator's command line, {@code java -jar lazarus-agent.jar
  * status|dump|verify|compact DIR}, on the data directory of a real application under the agent:
- * while it runs (status and verify read-only, compact refused), after a {@code kill -9}, after
+ * while it runs and writes (status and verify read-only, compact refused), after a {@code kill -9}, after
  * an offline compaction from which the next run recovers exactly; and on damaged files.
  */
 class OperatorCliIT {
@@ -28,8 +28,9 @@ class OperatorCliIT {
         Path dir = AgentJvm.workDir("cli").resolve("state");
         String state;
         long pid;
+        long lastAck;
         try (AgentJvm jvm = AgentJvm.app(Snap.APP).dir(dir).option("snapshotInterval", "off").option("snapshotLogBytes", "off")
-                .args("fill:2000:1", "mutate:3000:2", "checkpoint", "mutate:2000:3", "print:STATE", "ready").start()) {
+                .args("fill:2000:1", "mutate:3000:2", "checkpoint", "mutate:2000:3", "print:STATE", "counter", "ready").start()) {
             jvm.awaitLine("READY"::equals, Duration.ofSeconds(60));
             state = Snap.line(jvm.out(), "STATE");
             pid = jvm.pid();
@@ -50,6 +51,8 @@ class OperatorCliIT {
             assertThat(String.join("\n", refused.err())).contains("in use by another JVM (process " + pid).contains("stop the application first");
             assertThat(jvm.out()).as("the application kept running").doesNotContain("CHECKPOINT-FAILED");
             jvm.kill9();
+            lastAck = jvm.out().stream().filter(l -> l.startsWith("ACK counter ")).mapToLong(l -> Long.parseLong(l.substring(12)))
+                    .max().orElseThrow();
         }
 
         Cli dead = Cli.run("status", dir);
@@ -92,6 +95,8 @@ class OperatorCliIT {
             assertThat(Snap.line(check.out(), "STATE")).as("the compacted state is the state before the kill; %s", check.describe())
                     .isEqualTo(state);
             assertThat(Snap.recovery(check).fromSnapshot()).isTrue();
+            assertThat(Long.parseLong(Snap.line(check.out(), "COUNTER"))).as("the counter the application kept writing while"
+                    + " the command line read its files; %s", check.describe()).isGreaterThanOrEqualTo(lastAck);
         }
     }
 
