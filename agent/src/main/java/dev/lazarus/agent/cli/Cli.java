@@ -1,6 +1,10 @@
 package dev.lazarus.agent.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -41,7 +45,14 @@ public final class Cli {
 
     /** Runs one command; returns the exit code. */
     public static int run(String[] args) {
-        return run(Arrays.asList(args), System.out, System.err);
+        // System.out flushes every line, and a dump has millions of them: one buffer, flushed at the end
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        try {
+            return run(Arrays.asList(args), out, System.err);
+        } finally {
+            out.flush();
+        }
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
