@@ -119,8 +119,8 @@ public final class RedoLog implements AutoCloseable {
     private static final int NOT_COMPLETE = 0x8000_0000;
     private static final int END_OF_DATA = 0xC000_0000;
     /** A void marker (metadata document): "records [from, to] were a torn tail; skip them". */
-    private static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
-    private static final int VOID_LENGTH = 4 + 8 + 8 + 4;
+    static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
+    static final int VOID_LENGTH = 4 + 8 + 8 + 4;
     /**
      * A link (metadata document, same length as a void marker) after the first record of every run
      * and of every cycle file: "the record at {@code at} follows the record at {@code prev}". Replay
@@ -601,6 +601,11 @@ public final class RedoLog implements AutoCloseable {
     /** Where a record is, for messages: its index, cycle, sequence and file. */
     public String where(long position) {
         return "log record " + describe(position) + " in " + fileOf(rollCycle.toCycle(position));
+    }
+
+    /** How many records the log holds after {@code position} ({@link #NO_POSITION}: all), from Chronicle's index. */
+    public long countAfter(long position) {
+        return LogReader.countAfter(queue, position);
     }
 
     /** Records appended by this run so far. */
