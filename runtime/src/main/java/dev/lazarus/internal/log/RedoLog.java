@@ -882,8 +882,12 @@ public final class RedoLog implements AutoCloseable {
                 if (store == null)
                     return -1;
                 long wp = store.writePosition();
-                int header = store.bytes().readVolatileInt(wp);
-                return wp + 4 + (header & 0x3FFF_FFFF);
+                net.openhft.chronicle.bytes.MappedBytes bytes = store.bytes(); // a new one: released below
+                try {
+                    return wp + 4 + (bytes.readVolatileInt(wp) & 0x3FFF_FFFF);
+                } finally {
+                    bytes.releaseLast();
+                }
             }
         }
 
