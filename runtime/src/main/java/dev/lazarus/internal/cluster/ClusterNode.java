@@ -47,6 +47,7 @@ final class ClusterNode implements RequestHandler, Receiver {
     /** Puts check the view and apply under the read lock; a new view is installed under the write lock. */
     private final ReadWriteLock viewLock = new ReentrantReadWriteLock();
     private final Rebalancer rebalancer;
+    /** Entries copied to this member by others since it joined (counted whether or not they were newer). */
     private final AtomicLong received = new AtomicLong();
     private volatile Membership membership;
     private volatile long viewInstalledAt;
@@ -112,7 +113,6 @@ final class ClusterNode implements RequestHandler, Receiver {
             next = membership == null ? Membership.first(view, names, settings.replicas()) : membership.next(view, names);
             membership = next;
             viewInstalledAt = System.nanoTime();
-            received.set(0);
         } finally {
             viewLock.writeLock().unlock();
         }
@@ -168,7 +168,7 @@ final class ClusterNode implements RequestHandler, Receiver {
             for (MapState s : maps.values()) {
                 LOG.log(System.Logger.Level.INFO, "Lazarus cluster " + settings.name() + ": settled in " + ms + " ms; "
                         + s.name() + " stores " + s.share().size() + " entries here, " + primaries(m, s)
-                        + " as primary; received " + received.get() + " from other members");
+                        + " as primary; received " + received.get() + " from other members since joining");
             }
         }
     }

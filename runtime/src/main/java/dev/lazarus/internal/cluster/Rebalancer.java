@@ -4,6 +4,7 @@ import dev.lazarus.internal.ring.KeyHash;
 import org.jgroups.Address;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Moves data after a view change, on a background thread, while reads and writes go on. For each
  * entry of each local share: every owner in the new view that did not hold the key before (see
- * {@link Membership#ownersBefore}) is sent a copy; an entry this member no longer owns is dropped
- * once all its new owners have it. Only keys whose owners changed travel. A newer view cancels
+ * {@link Membership#ownersBefore}) is sent a copy, by one of the members that did (or by any
+ * member that holds it without having owned it: a restarted member, a leftover copy); an entry
+ * this member no longer owns is dropped once all its new owners have it. Only keys whose owners changed travel. A newer view cancels
  * the work for the older one (the newer one recomputes from the shares as they are then).
  */
 final class Rebalancer {
@@ -94,8 +96,10 @@ final class Rebalancer {
             long h = KeyHash.of(e.getKey());
             List<String> owners = m.owners(h);
             Set<String> before = everything ? Set.of() : m.ownersBefore(h);
+            // of the members that held the key before, one sends it (they all hold the acknowledged writes)
+            boolean sender = !before.contains(self) || self.equals(Collections.min(before));
             for (String o : owners) {
-                if (!o.equals(self) && !before.contains(o)) {
+                if (sender && !o.equals(self) && !before.contains(o)) {
                     outgoing.computeIfAbsent(o, k -> new ArrayList<>()).add(e);
                 }
             }
