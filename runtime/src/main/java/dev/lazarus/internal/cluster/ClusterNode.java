@@ -4,7 +4,6 @@ import dev.lazarus.ClusterException;
 import dev.lazarus.internal.ring.KeyHash;
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
-import org.jgroups.Event;
 import org.jgroups.JChannel;
 import org.jgroups.Message;
 import org.jgroups.Receiver;
@@ -15,8 +14,6 @@ import org.jgroups.blocks.RequestHandler;
 import org.jgroups.blocks.RequestOptions;
 import org.jgroups.blocks.ResponseMode;
 import org.jgroups.blocks.RspFilter;
-import org.jgroups.stack.IpAddress;
-import org.jgroups.util.NameCache;
 import org.jgroups.util.Rsp;
 import org.jgroups.util.RspList;
 
@@ -105,7 +102,13 @@ final class ClusterNode implements RequestHandler, Receiver {
     public void viewAccepted(View view) {
         List<String> names = new ArrayList<>();
         for (Address a : view.getMembers()) {
-            names.add(nameOf(a));
+            // the ring name (bind address) travels in the address itself: name caches may not know a new member yet
+            String name = JGroupsStack.memberName(a);
+            if (name == null) {
+                LOG.log(System.Logger.Level.WARNING, "Lazarus ignores " + a + " in cluster " + settings.name()
+                        + ": it is not a Lazarus member; give each cluster its own name and ports");
+            }
+            names.add(name);
         }
         Membership next;
         viewLock.writeLock().lock();
@@ -120,19 +123,6 @@ final class ClusterNode implements RequestHandler, Receiver {
         LOG.log(System.Logger.Level.INFO, "Lazarus cluster " + settings.name() + ": view of " + next.addresses.size()
                 + " members " + next.addresses.keySet() + "; moving what changed hands");
         rebalancer.submit(next, false);
-    }
-
-    /** A member's ring name: its bind address, which is also its JGroups logical name. */
-    private String nameOf(Address a) {
-        String name = NameCache.get(a);
-        if (name != null) {
-            return name;
-        }
-        Object physical = channel.down(new Event(Event.GET_PHYSICAL_ADDRESS, a));
-        if (physical instanceof IpAddress ip) {
-            return ip.getIpAddress().getHostAddress() + ":" + ip.getPort();
-        }
-        return a.toString();
     }
 
     /** Whether every member has finished moving its data for the view {@code m}. */

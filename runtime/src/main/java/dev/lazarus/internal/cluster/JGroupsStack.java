@@ -1,5 +1,6 @@
 package dev.lazarus.internal.cluster;
 
+import org.jgroups.Address;
 import org.jgroups.JChannel;
 import org.jgroups.logging.LogFactory;
 import org.jgroups.protocols.FD_ALL3;
@@ -14,8 +15,11 @@ import org.jgroups.protocols.VERIFY_SUSPECT2;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
+import org.jgroups.stack.AddressGenerator;
+import org.jgroups.util.ExtendedUUID;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -32,7 +36,20 @@ final class JGroupsStack {
     /** Held strongly: java.util.logging keeps only weak references to loggers. */
     private static final Logger JGROUPS_LOG = Logger.getLogger("org.jgroups");
 
+    private static final String NAME_KEY = "lazarus.member";
+
     private JGroupsStack() {
+    }
+
+    /** The ring name carried by a member's address, or null for an address that carries none. */
+    static String memberName(Address a) {
+        if (a instanceof ExtendedUUID e) {
+            byte[] name = e.get(NAME_KEY);
+            if (name != null) {
+                return new String(name, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     static JChannel channel(ClusterSettings s) throws Exception {
@@ -60,6 +77,14 @@ final class JGroupsStack {
                 new VERIFY_SUSPECT2().setTimeout(1000),
                 new NAKACK2(), new UNICAST3(), new STABLE(), gms, new UFC(), new MFC(), new FRAG4());
         ch.setName(s.bind());
+        // the ring name travels inside the address itself: name caches may not know a member yet when its view arrives
+        ch.addAddressGenerator(new AddressGenerator() {
+            @Override
+            @SuppressWarnings("deprecation")
+            public Address generateAddress() {
+                return ExtendedUUID.randomUUID(s.bind()).put(NAME_KEY, s.bind().getBytes(StandardCharsets.UTF_8));
+            }
+        });
         ch.setDiscardOwnMessages(true);
         return ch;
     }

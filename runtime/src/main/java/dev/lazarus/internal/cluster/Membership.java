@@ -53,13 +53,15 @@ final class Membership {
         return new Membership(view.getViewId(), now, replicas, ring, kept);
     }
 
-    /** {@code names} holds the logical name of each view member, in view order. */
+    /** {@code names} holds the ring name of each view member, in view order (null: not a Lazarus member, left out). */
     private static Map<String, Address> byName(View view, Collection<String> names) {
         Map<String, Address> out = new LinkedHashMap<>();
         List<Address> members = view.getMembers();
         List<String> n = new ArrayList<>(names);
         for (int i = 0; i < members.size(); i++) {
-            out.put(n.get(i), members.get(i)); // later (newer) incarnations win
+            if (n.get(i) != null) {
+                out.put(n.get(i), members.get(i)); // later (newer) incarnations win
+            }
         }
         return out;
     }
