@@ -158,7 +158,7 @@ class ClusterIT {
     private static List<String> missingAcked(AgentJvm jvm, Set<String> acked) throws Exception {
         int from = jvm.outSize();
         jvm.send("check 0 " + K);
-        jvm.awaitLine(from, l -> l.startsWith("CHECKED"), WAIT);
+        assertThat(jvm.awaitLine(from, l -> l.startsWith("CHECKED") || l.startsWith("ERROR"), WAIT)).startsWith("CHECKED");
         List<String> missing = new ArrayList<>();
         List<String> out = jvm.out();
         for (String l : out.subList(from, out.size())) {

@@ -65,7 +65,7 @@ final class DistributedMap<K, V> extends AbstractMap<K, V> {
             if (!moving && owners.contains(node.self())) {
                 return state.share().get(key);
             }
-            List<String> asked = moving ? new ArrayList<>(m.addresses.keySet()) : owners;
+            List<String> asked = new ArrayList<>(moving ? m.addresses.keySet() : owners);
             Versioned newest = null;
             boolean answered = false;
             if (asked.remove(node.self())) {

@@ -32,7 +32,14 @@ public final class Member {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         for (String line; (line = in.readLine()) != null; ) {
             String[] c = line.trim().split(" ");
-            Thread t = new Thread(() -> run(c), "command-" + c[0]);
+            Thread t = new Thread(() -> {
+                try {
+                    run(c);
+                } catch (RuntimeException e) {
+                    System.out.println("ERROR " + c[0] + " " + e); // ends the test's wait at once
+                    e.printStackTrace();
+                }
+            }, "command-" + c[0]);
             t.start();
         }
         Thread.sleep(Long.MAX_VALUE);
