@@ -103,6 +103,9 @@ class ClusterIT {
             assertThat((double) joinerPrimaries / (live / 4.0)).as("joiner's primary keys vs K/N").isBetween(0.7, 1.3);
             assertThat((double) received / (2 * live / 4.0)).as("entries sent to the joiner vs replicas*K/N").isBetween(0.7, 1.3);
             assertThat(missingAcked(joiner, acked)).as("acknowledged keys read through the joiner").isEmpty();
+            for (AgentJvm jvm : jvms) {
+                assertThat(jgroupsChatter(jvm)).as("JGroups prints no banner and logs only warnings and errors").isEmpty();
+            }
         } finally {
             jvms.forEach(AgentJvm::close);
         }
@@ -127,6 +130,23 @@ class ClusterIT {
             second.send("size");
             assertThat(second.awaitLine(from, l -> l.startsWith("SIZE"), WAIT)).isEqualTo("SIZE 290");
         }
+    }
+
+    /** Lines that JGroups printed below WARNING (a java.util.logging record is a header line, then LEVEL: message). */
+    private static List<String> jgroupsChatter(AgentJvm jvm) {
+        List<String> chatter = new ArrayList<>();
+        List<String> err = jvm.err();
+        for (int i = 0; i + 1 < err.size(); i++) {
+            if (err.get(i).contains("org.jgroups") && !err.get(i + 1).startsWith("WARNING:") && !err.get(i + 1).startsWith("SEVERE:")) {
+                chatter.add(err.get(i) + " / " + err.get(i + 1));
+            }
+        }
+        for (String l : jvm.out()) {
+            if (!l.matches("(READY|ACK|FAIL|PUT_DONE|CHECKED|MISSING|REMOVED|SIZE|ERROR)( .*)?")) {
+                chatter.add(l);
+            }
+        }
+        return chatter;
     }
 
     private static AgentJvm member(Path work, List<String> binds, String members, int i) throws IOException {
