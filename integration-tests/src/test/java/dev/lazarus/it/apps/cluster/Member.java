@@ -29,6 +29,7 @@ public final class Member {
 
     public static void main(String[] args) throws Exception {
         System.out.println("READY " + store.getClass().getSimpleName());
+        System.out.println("JGROUPS " + (visible("org.jgroups.JChannel") ? "visible" : "hidden"));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         for (String line; (line = in.readLine()) != null; ) {
             String[] c = line.trim().split(" ");
@@ -43,6 +44,16 @@ public final class Member {
             t.start();
         }
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Whether the application's class loader sees a class (the agent's libraries must stay invisible). */
+    private static boolean visible(String name) {
+        try {
+            Class.forName(name, false, Member.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static void run(String[] c) {
