@@ -32,8 +32,8 @@ cluster_demo() {
             -cp "$APP" dev.lazarus.sample.inventory.InventoryApp "$@" >"$log" 2>&1 &
         pids[$i]=$!
     }
-    await() { # file, pattern
-        for _ in $(seq 1 120); do grep -q "$2" "$1" && return 0; sleep 0.5; done
+    await() { # file, pattern[, lines to skip]
+        for _ in $(seq 1 120); do tail -n +$((${3:-0} + 1)) "$1" | grep -q "$2" && return 0; sleep 0.5; done
         echo "timed out waiting for '$2' in $1"; tail -n 20 "$1"; exit 1
     }
     last_status() { grep '^STATUS' "$1" | tail -n 1; }
@@ -46,11 +46,13 @@ cluster_demo() {
     sleep 3
     for i in 1 2 3; do echo "   member $i: $(last_status "$work/m$i.log")"; done
     echo "== kill -9 member 3 (pid ${pids[3]})"
+    local seen
+    seen=$(wc -l <"$work/m1.log")
     kill -9 "${pids[3]}"
     wait "${pids[3]}" 2>/dev/null || true
-    await "$work/m1.log" 'view of 2 members'
+    await "$work/m1.log" 'view of 2 members' "$seen"
     sleep 4
-    grep -h 'view of 2 members' "$work/m1.log" | tail -n 1 | sed 's/^INFO: /   member 1: /'
+    tail -n +$((seen + 1)) "$work/m1.log" | grep 'view of 2 members' | sed 's/^INFO: /   member 1: /'
     for i in 1 2; do echo "   member $i: $(last_status "$work/m$i.log")"; done
     echo "== restart member 3 on its own data directory"
     member 3 "$work/m3-restart.log"
