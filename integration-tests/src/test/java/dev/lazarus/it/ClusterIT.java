@@ -27,6 +27,8 @@ class ClusterIT {
     private static final String MAIN = "dev.lazarus.it.apps.cluster.Member";
     private static final Pattern SETTLED = Pattern.compile(
             ".*settled in \\d+ ms; \\S+ stores (\\d+) entries here, (\\d+) as primary; received (\\d+) from other members since joining");
+    /** The first line of a java.util.logging record: date, time, class and method (stack traces are not). */
+    private static final Pattern JUL_HEADER = Pattern.compile("[A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M \\S+ \\S+");
     private static final int K = 3000;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -106,7 +108,8 @@ class ClusterIT {
             assertThat((double) received / (2 * live / 4.0)).as("entries sent to the joiner vs replicas*K/N").isBetween(0.7, 1.3);
             assertThat(missingAcked(joiner, acked)).as("acknowledged keys read through the joiner").isEmpty();
             for (AgentJvm jvm : jvms) {
-                assertThat(jgroupsChatter(jvm)).as("JGroups prints no banner and logs only warnings and errors").isEmpty();
+                assertThat(jgroupsChatter(jvm)).as("JGroups prints no banner and logs only warnings and errors; %s",
+                        jvm.describe()).isEmpty();
             }
         } finally {
             jvms.forEach(AgentJvm::close);
@@ -139,7 +142,8 @@ class ClusterIT {
         List<String> chatter = new ArrayList<>();
         List<String> err = jvm.err();
         for (int i = 0; i + 1 < err.size(); i++) {
-            if (err.get(i).contains("org.jgroups") && !err.get(i + 1).startsWith("WARNING:") && !err.get(i + 1).startsWith("SEVERE:")) {
+            boolean jgroupsRecord = JUL_HEADER.matcher(err.get(i)).matches() && err.get(i).contains(" org.jgroups.");
+            if (jgroupsRecord && !err.get(i + 1).startsWith("WARNING:") && !err.get(i + 1).startsWith("SEVERE:")) {
                 chatter.add(err.get(i) + " / " + err.get(i + 1));
             }
         }

@@ -119,7 +119,8 @@ final class ClusterNode implements RequestHandler, Receiver {
         } finally {
             viewLock.writeLock().unlock();
         }
-        done.keySet().removeIf(id -> !id.equals(view.getViewId()));
+        // announcements for older views are moot; one for a newer view may arrive before that view does
+        done.keySet().removeIf(id -> id.getId() < view.getViewId().getId());
         LOG.log(System.Logger.Level.INFO, "Lazarus cluster " + settings.name() + ": view of " + next.addresses.size()
                 + " members " + next.addresses.keySet() + "; moving what changed hands");
         rebalancer.submit(next, false);
@@ -258,52 +259,28 @@ final class ClusterNode implements RequestHandler, Receiver {
 
     // ------------------------------------------------------------------ requests to other members
 
-    /** Sends {@code request} to {@code dests}; a filter may end the wait early. Never throws: failures are missing answers. */
+    /**
+     * Sends {@code request} to {@code dests} and returns the answers with status OK (a filter may end
+     * the wait early). Never throws: a member that failed, refused or timed out has no answer.
+     */
     List<byte[]> call(Collection<Address> dests, byte[] request, ResponseMode mode, long timeoutMs, RspFilter filter) {
-        List<byte[]> answers = new ArrayList<>();
+        List<byte[]> ok = new ArrayList<>();
         if (dests.isEmpty()) {
-            return answers;
+            return ok;
         }
         try {
             RspList<byte[]> rsps = dispatcher.castMessage(dests, new BytesMessage(null, request).setFlag(Message.Flag.OOB),
                     new RequestOptions(mode, timeoutMs, true, filter));
             for (Rsp<byte[]> r : rsps.values()) {
-                if (r.wasReceived() && !r.hasException() && r.getValue() != null && r.getValue().length > 0
-                        && r.getValue()[0] == Frames.OK) {
-                    answers.add(r.getValue());
+                byte[] a = r.wasReceived() && !r.hasException() ? r.getValue() : null;
+                if (a != null && a.length > 0 && a[0] == Frames.OK) {
+                    ok.add(a);
                 }
             }
         } catch (Exception e) {
             LOG.log(System.Logger.Level.DEBUG, "request to " + dests + " failed", e);
         }
-        return answers;
-    }
-
-    /** Sends {@code request} to one member and waits for its answer; null if none came or it was not OK. */
-    byte[] callOne(Address dest, byte[] request, long timeoutMs) {
-        List<byte[]> a = call(List.of(dest), request, ResponseMode.GET_ALL, timeoutMs, null);
-        return a.isEmpty() ? null : a.get(0);
-    }
-
-    /** The raw status byte of a put's answer from each member (missing: no answer). */
-    Map<Address, Byte> callStatus(Collection<Address> dests, byte[] request, long timeoutMs, Map<Address, byte[]> bodies) {
-        Map<Address, Byte> out = new ConcurrentHashMap<>();
-        if (dests.isEmpty()) {
-            return out;
-        }
-        try {
-            RspList<byte[]> rsps = dispatcher.castMessage(dests, new BytesMessage(null, request).setFlag(Message.Flag.OOB),
-                    new RequestOptions(ResponseMode.GET_ALL, timeoutMs, true));
-            rsps.forEach((addr, r) -> {
-                if (r.wasReceived() && !r.hasException() && r.getValue() != null && r.getValue().length > 0) {
-                    out.put(addr, r.getValue()[0]);
-                    bodies.put(addr, r.getValue());
-                }
-            });
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.DEBUG, "request to " + dests + " failed", e);
-        }
-        return out;
+        return ok;
     }
 
     void close() {

@@ -152,13 +152,9 @@ final class DistributedMap<K, V> extends AbstractMap<K, V> {
                     }
                 }
                 byte[] req = new Frames.Out(Frames.PUT).string(state.name()).viewId(m.viewId).entry(key, e).bytes();
-                Map<Address, byte[]> bodies = new HashMap<>();
-                Map<Address, Byte> status = node.callStatus(addresses(m, remote), req, RPC_TIMEOUT_MS, bodies);
-                for (Map.Entry<Address, Byte> s : status.entrySet()) {
-                    if (s.getValue() == Frames.OK) {
-                        applied++;
-                        before = newer(before, entryOf(bodies.get(s.getKey())));
-                    }
+                for (byte[] a : node.call(addresses(m, remote), req, ResponseMode.GET_ALL, RPC_TIMEOUT_MS, null)) {
+                    applied++;
+                    before = newer(before, entryOf(a));
                 }
                 if (applied >= m.replicas) {
                     return before;

@@ -2,6 +2,7 @@ package dev.lazarus.internal.cluster;
 
 import dev.lazarus.internal.ring.KeyHash;
 import org.jgroups.Address;
+import org.jgroups.blocks.ResponseMode;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -122,7 +123,7 @@ final class Rebalancer {
                 for (Map.Entry<Object, Versioned> e : batch) {
                     out.entry(e.getKey(), e.getValue());
                 }
-                if (node.callOne(addr, out.bytes(), TRANSFER_TIMEOUT_MS) == null) {
+                if (node.call(List.of(addr), out.bytes(), ResponseMode.GET_ALL, TRANSFER_TIMEOUT_MS, null).isEmpty()) {
                     failed.add(dest.getKey());
                     break;
                 }
