@@ -78,9 +78,11 @@ class ClusterIT {
             AgentJvm restarted = member(work, binds, members, victimIndex);
             jvms.set(victimIndex, restarted);
             int[] primaries = new int[3];
+            long[] receivedBefore = new long[3];
             for (int i = 0; i < 3; i++) {
                 Matcher m = awaitSettled(jvms.get(i), errBefore[i], 3);
                 primaries[i] = Integer.parseInt(m.group(2));
+                receivedBefore[i] = Long.parseLong(m.group(3));
             }
             assertThat(missingAcked(restarted, acked)).as("acknowledged keys missing on the restarted member").isEmpty();
             from = restarted.outSize();
@@ -95,9 +97,17 @@ class ClusterIT {
                         .isBetween(0.75, 1.25);
             }
 
+            for (int i = 0; i < 3; i++) {
+                errBefore[i] = jvms.get(i).errSize();
+            }
             AgentJvm joiner = member(work, binds, members, 3);
             jvms.add(joiner);
             Matcher j = awaitSettled(joiner, 0, 4);
+            for (int i = 0; i < 3; i++) {
+                // a join makes only the newcomer a new owner: nothing moves between the others
+                assertThat(Long.parseLong(awaitSettled(jvms.get(i), errBefore[i], 4).group(3)))
+                        .as("entries member %d received when the 4th joined; %s", i, clusterLines(jvms)).isEqualTo(receivedBefore[i]);
+            }
             int joinerPrimaries = Integer.parseInt(j.group(2));
             int received = Integer.parseInt(j.group(3));
             System.out.printf("cluster kill test: %d keys put, %s, %d acknowledged, 0 lost; after the rejoin primaries %s;"
@@ -135,6 +145,19 @@ class ClusterIT {
             second.send("size");
             assertThat(second.awaitLine(from, l -> l.startsWith("SIZE"), WAIT)).isEqualTo("SIZE 290");
         }
+    }
+
+    /** The view and rebalance lines of every member, for failure messages. */
+    private static String clusterLines(List<AgentJvm> jvms) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < jvms.size(); i++) {
+            for (String l : jvms.get(i).err()) {
+                if (l.contains("view of") || l.contains("settled") || l.startsWith("WARNING")) {
+                    b.append("\n  member ").append(i).append(": ").append(l);
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** Lines that JGroups printed below WARNING (a java.util.logging record is a header line, then LEVEL: message). */

@@ -51,8 +51,11 @@ final class ClusterNode implements RequestHandler, Receiver {
     private JChannel channel;
     private MessageDispatcher dispatcher;
 
-    /** One distributed map on this member: its share and the class loader of its keys and values. */
-    record MapState(String name, LocalShare share, ClassLoader loader) {
+    /**
+     * One distributed map on this member: its share, the class loader of its keys and values, and
+     * the keys its share held when it was recovered (sent to their owners by the first rebalance).
+     */
+    record MapState(String name, LocalShare share, ClassLoader loader, Set<Object> recovered) {
     }
 
     ClusterNode(ClusterSettings settings) {

@@ -8,6 +8,7 @@ import dev.lazarus.internal.hook.Tracked;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,7 +46,10 @@ public final class MapDistributor implements Distributor {
             return maps.computeIfAbsent(name, n -> {
                 @SuppressWarnings("unchecked")
                 Map<Object, Object> share = (Map<Object, Object>) Hooks.root(new TrackedHashMap<>(), owner, field + "@cluster");
-                ClusterNode.MapState state = new ClusterNode.MapState(n, new LocalShare(share), owner.getClassLoader());
+                LocalShare local = new LocalShare(share);
+                Set<Object> recovered = ConcurrentHashMap.newKeySet();
+                local.snapshot().forEach(e -> recovered.add(e.getKey()));
+                ClusterNode.MapState state = new ClusterNode.MapState(n, local, owner.getClassLoader(), recovered);
                 DistributedMap<?, ?> map = new DistributedMap<>(node, state);
                 node.register(state);
                 return map;

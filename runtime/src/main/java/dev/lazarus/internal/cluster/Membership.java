@@ -66,6 +66,11 @@ final class Membership {
         return out;
     }
 
+    /** Whether this is the first view this member installed (it knows nothing about where data was). */
+    boolean first() {
+        return before == null;
+    }
+
     List<String> owners(long hash) {
         return ring.owners(hash, replicas);
     }

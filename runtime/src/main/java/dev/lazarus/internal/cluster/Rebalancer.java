@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Moves data after a view change, on a background thread, while reads and writes go on. For each
  * entry of each local share: every owner in the new view that did not hold the key before (see
- * {@link Membership#ownersBefore}) is sent a copy, by one of the members that did (or by any
- * member that holds it without having owned it: a restarted member, a leftover copy); an entry
- * this member no longer owns is dropped once all its new owners have it. Only keys whose owners changed travel. A newer view cancels
+ * {@link Membership#ownersBefore}) is sent a copy, by one of the members that did, or by a member
+ * that holds it without having owned it (a leftover copy; on a member's first view, what it
+ * recovered from its own log: after a double failure that may be the only copy); an entry this
+ * member no longer owns is dropped once all its new owners have it. Only keys whose owners changed travel. A newer view cancels
  * the work for the older one (the newer one recomputes from the shares as they are then).
  */
 final class Rebalancer {
@@ -90,15 +91,18 @@ final class Rebalancer {
     /** Returns the number of entries sent, {@link #SUPERSEDED} or {@link #INCOMPLETE} (some member did not take its copies). */
     private int move(Membership m, long g, ClusterNode.MapState map, boolean everything) {
         String self = node.self();
+        boolean firstLook = everything || m.first();
         Map<String, List<Map.Entry<Object, Versioned>>> outgoing = new HashMap<>();
         List<Map.Entry<Object, Versioned>> leaving = new ArrayList<>();
         Map<Object, List<String>> ownersOf = new HashMap<>();
         for (Map.Entry<Object, Versioned> e : map.share().snapshot()) {
             long h = KeyHash.of(e.getKey());
             List<String> owners = m.owners(h);
-            Set<String> before = everything ? Set.of() : m.ownersBefore(h);
-            // of the members that held the key before, one sends it (they all hold the acknowledged writes)
-            boolean sender = !before.contains(self) || self.equals(Collections.min(before));
+            Set<String> before = firstLook ? Set.of() : m.ownersBefore(h);
+            // of the members that held the key before, one sends it (they all hold the acknowledged writes);
+            // on a first look, what this member recovered from its own log (not what others sent it since)
+            boolean sender = before.contains(self) ? self.equals(Collections.min(before))
+                    : !firstLook || map.recovered().contains(e.getKey());
             for (String o : owners) {
                 if (sender && !o.equals(self) && !before.contains(o)) {
                     outgoing.computeIfAbsent(o, k -> new ArrayList<>()).add(e);
@@ -139,6 +143,9 @@ final class Rebalancer {
             LOG.log(System.Logger.Level.WARNING, "Lazarus could not copy entries of " + map.name() + " to " + failed
                     + " yet; retrying");
             return INCOMPLETE;
+        }
+        if (firstLook) {
+            map.recovered().clear(); // its owners have it now
         }
         return sent;
     }
