@@ -146,19 +146,31 @@ public final class HashRing {
             return List.of();
         }
         String[] chosen = new String[want];
-        boolean[] taken = new boolean[members.length];
+        // a few names are cheaper to scan than a flag per member is to allocate
+        boolean[] taken = want > 8 ? new boolean[members.length] : null;
         int found = 0;
         for (int i = firstPointAtOrAfter(keyHash); found < want; i = i + 1 == points.length ? 0 : i + 1) {
             int m = owners[i];
-            if (!taken[m]) {
-                taken[m] = true;
+            if (taken == null ? !isAmong(members[m], chosen, found) : !taken[m]) {
+                if (taken != null) {
+                    taken[m] = true;
+                }
                 chosen[found++] = members[m];
             }
         }
         return List.of(chosen);
     }
 
-    // for BoundedLoadAssigner, which walks the circle itself
+    private static boolean isAmong(String member, String[] chosen, int count) {
+        for (int c = 0; c < count; c++) {
+            if (chosen[c] == member) { // one String instance per member
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // for BoundedLoadPlacement, which walks the circle itself
 
     int pointCount() {
         return points.length;
@@ -176,19 +188,21 @@ public final class HashRing {
         return owners[point];
     }
 
-    /** The index of the first point whose position is at least {@code hash}, wrapping to 0 past the last. */
+    /**
+     * The index of the first point whose position is at least {@code hash}, wrapping to 0 past the last. The
+     * search halves a window without a branch on the comparison (the JIT makes it a conditional move), so a
+     * lookup does not pay a branch misprediction per step. The ring must not be empty.
+     */
     int firstPointAtOrAfter(long hash) {
-        int lo = 0;
-        int hi = points.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (points[mid] < hash) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        int n = points.length;
+        int base = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = points[base + half - 1] < hash ? base + half : base;
+            n -= half;
         }
-        return lo == points.length ? 0 : lo;
+        int i = points[base] < hash ? base + 1 : base;
+        return i == points.length ? 0 : i;
     }
 
     /** Where member {@code name}'s points are: a SplitMix64 sequence seeded by the hash of the name. */
