@@ -52,6 +52,7 @@ public final class RingFigures {
                 .append(HashRing.DEFAULT_VIRTUAL_NODES).append(".\n");
         long t0 = System.nanoTime();
         RingSimulation sim = null;
+        Map<String, Map<String, double[]>> lookup = null;
         if (only.contains("simulation")) {
             sim = new RingSimulation(VIRTUAL_NODES, MEMBERS, EPSILONS, keys, quick ? 50_000_000L : 300_000_000L, 2, 2);
             md.append(sim.run());
@@ -60,17 +61,20 @@ public final class RingFigures {
         }
         if (only.contains("lookup")) {
             long t1 = System.nanoTime();
-            md.append(lookups(quick));
+            lookup = lookups(quick);
+            md.append(lookupTable(lookup, quick));
             md.append("\n_The lookup benchmark took ").append((System.nanoTime() - t1) / 1_000_000_000).append(" s._\n");
         }
         if (sim != null) {
-            md.append(goals(sim));
+            md.append(defaultTable(sim));
         }
+        md.append(goals(sim, lookup));
         Files.writeString(out, md);
         RingSimulation.log("wrote " + out);
     }
 
-    private static String lookups(boolean quick) throws RunnerException {
+    /** JMH's scores: method → members → {ns per call, error}. */
+    private static Map<String, Map<String, double[]>> lookups(boolean quick) throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(RingLookupBenchmark.class.getName() + "\\..*")
                 .forks(1)
@@ -81,36 +85,75 @@ public final class RingFigures {
                 .jvmArgsAppend("-Xmx256m")
                 .shouldFailOnError(true)
                 .build()).run();
-        // method -> members -> "score ± error"
-        Map<String, Map<String, String>> table = new LinkedHashMap<>();
-        for (String m : List.of("ringOwner", "ringOwners2", "jumpOwner", "rendezvousOwner", "rendezvousOwners2", "keyHashOfString")) {
-            table.put(m, new TreeMap<>());
+        Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();
+        for (String m : LABELS.keySet()) {
+            scores.put(m, new TreeMap<>());
         }
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
-            String method = name.substring(name.lastIndexOf('.') + 1);
             var s = r.getPrimaryResult();
-            table.get(method).put(r.getParams().getParam("members"),
-                    String.format(Locale.ROOT, "%.1f ± %.1f", s.getScore(), s.getScoreError()));
+            scores.get(name.substring(name.lastIndexOf('.') + 1))
+                    .put(r.getParams().getParam("members"), new double[] {s.getScore(), s.getScoreError()});
         }
+        return scores;
+    }
+
+    private static final Map<String, String> LABELS = labels();
+
+    private static Map<String, String> labels() {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("ringOwner", "ring `owner(hash)`");
+        l.put("ringOwners2", "ring `owners(hash, 2)` (preference list)");
+        l.put("jumpOwner", "jump consistent hash, owner (baseline)");
+        l.put("rendezvousOwner", "rendezvous hashing, owner (baseline)");
+        l.put("rendezvousOwners2", "rendezvous hashing, top 2 (baseline)");
+        l.put("keyHashOfString", "`KeyHash.of(String)`");
+        return l;
+    }
+
+    private static String lookupTable(Map<String, Map<String, double[]>> scores, boolean quick) {
         StringBuilder md = new StringBuilder("\n## Lookup time\n\n");
         md.append("JMH, average time per call in ns (± the 99.9% error), 1 fork, ").append(quick ? "1 warm-up and 2" : "2 warm-up and 3")
-                .append(" measured iterations of 1 s, one thread; the ring with the default virtual nodes. Each call looks up the next")
-                .append(" of 16,384 random key hashes (`KeyHash.of` of 13-character String keys).\n\n");
+                .append(" measured iterations of 1 s, one thread; the ring with the default ").append(HashRing.DEFAULT_VIRTUAL_NODES)
+                .append(" virtual nodes. Each call looks up the next of 16,384 random key hashes (`KeyHash.of`: the next of")
+                .append(" 16,384 String keys of 13 characters, `user:` and 8 digits).\n\n");
         md.append("| lookup | 10 members | 1,000 members |\n|---|---:|---:|\n");
-        Map<String, String> labels = Map.of(
-                "ringOwner", "ring `owner(hash)`",
-                "ringOwners2", "ring `owners(hash, 2)` (preference list)",
-                "jumpOwner", "jump consistent hash, owner (baseline)",
-                "rendezvousOwner", "rendezvous hashing, owner (baseline)",
-                "rendezvousOwners2", "rendezvous hashing, top 2 (baseline)",
-                "keyHashOfString", "`KeyHash.of(String)`");
-        table.forEach((m, byMembers) -> md.append("| ").append(labels.get(m)).append(" | ")
-                .append(byMembers.getOrDefault("10", "–")).append(" | ").append(byMembers.getOrDefault("1000", "–")).append(" |\n"));
+        scores.forEach((m, byMembers) -> md.append("| ").append(LABELS.get(m)).append(" | ")
+                .append(ns(byMembers.get("10"))).append(" | ").append(ns(byMembers.get("1000"))).append(" |\n"));
         return md.toString();
     }
 
-    private static String goals(RingSimulation sim) {
+    private static String ns(double[] scoreAndError) {
+        return scoreAndError == null ? "–" : String.format(Locale.ROOT, "%.1f ± %.1f", scoreAndError[0], scoreAndError[1]);
+    }
+
+    private static String goals(RingSimulation sim, Map<String, Map<String, double[]>> lookup) {
+        StringBuilder md = new StringBuilder("\n## Goals\n\n| goal | target | measured |\n|---|---|---|\n");
+        if (sim != null) {
+            double[] at10 = sim.spreadAt10.get(HashRing.DEFAULT_VIRTUAL_NODES);
+            md.append("| spread at 10 members, default virtual nodes | max/avg ≤ 1.10 | ").append(RingSimulation.f3(at10[0]))
+                    .append(" (mean of ").append(RingSimulation.CLUSTERS_OF_10).append(" clusters), ")
+                    .append(RingSimulation.f3(at10[1])).append(" (worst) |\n");
+            StringBuilder moves = new StringBuilder();
+            sim.movesAtDefault.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> moves
+                    .append(moves.length() == 0 ? "" : "; ").append(e.getKey()).append(" members: join ")
+                    .append(RingSimulation.f3(e.getValue()[0])).append(" (worst ").append(RingSimulation.f3(e.getValue()[1]))
+                    .append("), leave ").append(RingSimulation.f3(e.getValue()[2])).append(" (worst ")
+                    .append(RingSimulation.f3(e.getValue()[3])).append("), needless moves ")
+                    .append(RingSimulation.count((long) e.getValue()[4])));
+            md.append("| keys moved on join and leave, default virtual nodes (moved ÷ optimum, mean of the events) | ≤ 1.05 × optimum | ")
+                    .append(moves).append(" |\n");
+        }
+        if (lookup != null) {
+            md.append("| lookup | ≤ 100 ns | `owner` ").append(ns(lookup.get("ringOwner").get("10"))).append(" ns at 10 members, ")
+                    .append(ns(lookup.get("ringOwner").get("1000"))).append(" ns at 1,000; `owners(…, 2)` ")
+                    .append(ns(lookup.get("ringOwners2").get("10"))).append(" / ").append(ns(lookup.get("ringOwners2").get("1000")))
+                    .append(" ns |\n");
+        }
+        return md.toString();
+    }
+
+    private static String defaultTable(RingSimulation sim) {
         StringBuilder md = new StringBuilder("\n## The default number of virtual nodes\n\n");
         md.append("| virtual nodes | 10 members: max/avg, mean of ").append(RingSimulation.CLUSTERS_OF_10)
                 .append(" clusters | worst cluster | ring size at 1,000 members |\n|---:|---:|---:|---:|\n");

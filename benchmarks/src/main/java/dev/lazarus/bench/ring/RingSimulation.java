@@ -36,7 +36,8 @@ final class RingSimulation {
     private final StringBuilder md = new StringBuilder();
     /** max/avg of 10 members, mean over the clusters, per virtual-node count: what the default is chosen by. */
     final Map<Integer, double[]> spreadAt10 = new HashMap<>();
-    final List<String> summary = new ArrayList<>();
+    /** Keys moved ÷ optimum with the default virtual nodes, per member count: join mean, join worst, leave mean, leave worst, needless moves. */
+    final Map<Integer, double[]> movesAtDefault = new HashMap<>();
 
     RingSimulation(int[] virtualNodes, int[] memberCounts, double[] epsilons, int keys, long rendezvousBudget, int joins, int leaves) {
         this.virtualNodes = virtualNodes;
@@ -206,6 +207,9 @@ final class RingSimulation {
             }
             leave[l] = moved / ((double) ks.length / n);
         }
+        if (s instanceof RingStrategy r && r.virtualNodes() == HashRing.DEFAULT_VIRTUAL_NODES) {
+            movesAtDefault.put(n, new double[] {mean(join), max(join), mean(leave), max(leave), needless});
+        }
         log(s.label() + ", " + n + " members: join " + meanWorst(join) + ", leave " + meanWorst(leave) + ", needless " + needless);
         return "| " + s.label() + " | " + n + " | " + count(ks.length) + " | " + meanWorst(join) + " | " + meanWorst(leave)
                 + " | " + count(needless) + " |\n";
@@ -228,13 +232,15 @@ final class RingSimulation {
     }
 
     private static String meanWorst(double[] v) {
-        double sum = 0;
-        double worst = 0;
-        for (double x : v) {
-            sum += x;
-            worst = Math.max(worst, x);
-        }
-        return f3(sum / v.length) + " / " + f3(worst);
+        return f3(mean(v)) + " / " + f3(max(v));
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     static String f3(double d) {

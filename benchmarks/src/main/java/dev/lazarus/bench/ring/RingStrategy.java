@@ -13,6 +13,10 @@ final class RingStrategy implements Strategy {
         this.ring = ring;
     }
 
+    int virtualNodes() {
+        return ring.virtualNodes();
+    }
+
     @Override
     public String label() {
         return "ring, " + ring.virtualNodes() + " virtual nodes";
