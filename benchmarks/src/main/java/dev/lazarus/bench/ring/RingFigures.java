@@ -160,7 +160,7 @@ public final class RingFigures {
         sim.spreadAt10.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> md.append("| ").append(e.getKey())
                 .append(e.getKey() == HashRing.DEFAULT_VIRTUAL_NODES ? " (default)" : "").append(" | ")
                 .append(RingSimulation.f3(e.getValue()[0])).append(" | ").append(RingSimulation.f3(e.getValue()[1])).append(" | ")
-                .append(String.format(Locale.ROOT, "%.1f MB", e.getKey() * 1000 * 12 / 1e6)).append(" |\n"));
+                .append(String.format(Locale.ROOT, "%.1f MB", e.getKey() * 1000 * 16 / 1e6)).append(" |\n"));
         return md.toString();
     }
 
