@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * ordered by name. Adding a member moves keys only to it; removing one moves only its keys.
  *
  * <p>The points are a sorted {@code long[]}, with a parallel array naming each point's member and a table
- * of where each range of the circle starts, so a lookup searches only the point or two of its range. Thread-safe because immutable: {@link #withMember} and {@link #withoutMember} return a
- * new ring.
+ * of where each range of the circle starts, so a lookup searches only the point or two of its range.
+ * Thread-safe because immutable: {@link #withMember} and {@link #withoutMember} return a new ring.
  */
 public final class HashRing {
     /**
@@ -46,6 +46,9 @@ public final class HashRing {
     private HashRing(int virtualNodes, String[] members, long[] points, int[] owners) {
         this.virtualNodes = virtualNodes;
         this.members = members;
+        this.memberSet = Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(members)));
+        this.points = points;
+        this.owners = owners;
         int bits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, points.length))); // as many ranges as points, or half
         this.rangeShift = 64 - bits;
         this.rangeStart = new int[(1 << bits) + 1];
@@ -55,9 +58,6 @@ public final class HashRing {
             }
             rangeStart[r] = i;
         }
-        this.memberSet = Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(members)));
-        this.points = points;
-        this.owners = owners;
     }
 
     /** A ring of {@code members} with {@link #DEFAULT_VIRTUAL_NODES} points each. */
