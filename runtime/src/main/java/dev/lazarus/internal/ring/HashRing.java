@@ -15,18 +15,19 @@ import java.util.TreeSet;
  * wrapping from {@link Long#MAX_VALUE} to {@link Long#MIN_VALUE}); two members on the same point are
  * ordered by name. Adding a member moves keys only to it; removing one moves only its keys.
  *
- * <p>The points are a sorted {@code long[]} searched by binary search, with a parallel array naming each
- * point's member. Thread-safe because immutable: {@link #withMember} and {@link #withoutMember} return a
- * new ring.
+ * <p>The points are a sorted {@code long[]}, with a parallel array naming each point's member and a table
+ * of where each range of the circle starts, so a lookup searches only the point or two of its range.
+ * Thread-safe because immutable: {@link #withMember} and {@link #withoutMember} return a new ring.
  */
 public final class HashRing {
     /**
-     * Points per member: at 256, ten members' loads stay within about 10% of the mean (benchmarks/results/ring.md)
-     * while a lookup stays a dozen steps of binary search.
+     * Points per member. At 1,024 the most loaded of 10 members holds at most about 8% more than the mean
+     * (worst of 20 simulated clusters; 256 points: 16%), a lookup still touches a few cache lines (the range
+     * table), and the ring of 10 members takes 160 KB (benchmarks/results/ring.md, docs/decisions.md "Hash ring").
      */
-    public static final int DEFAULT_VIRTUAL_NODES = 256;
+    public static final int DEFAULT_VIRTUAL_NODES = 1024;
 
-    /** Keeps the arrays of points well inside an int index, and the memory small (12 bytes per point). */
+    /** Keeps the arrays of points well inside an int index, and the memory small (12 to 16 bytes per point). */
     static final int MAX_POINTS = 1 << 26;
 
     private static final long NAME_SEED = 0x52494E47L; // "RING"
@@ -36,6 +37,11 @@ public final class HashRing {
     private final long[] points; // sorted by (position, owner)
     private final int[] owners;
     private final Set<String> memberSet;
+    // where each range of the circle starts: the points in range r (the top bits of a position) are
+    // points[rangeStart[r] .. rangeStart[r + 1]), about one or two, so a lookup touches a few cache lines
+    // instead of searching the whole array
+    private final int rangeShift;
+    private final int[] rangeStart;
 
     private HashRing(int virtualNodes, String[] members, long[] points, int[] owners) {
         this.virtualNodes = virtualNodes;
@@ -43,6 +49,15 @@ public final class HashRing {
         this.memberSet = Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(members)));
         this.points = points;
         this.owners = owners;
+        int bits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, points.length))); // as many ranges as points, or half
+        this.rangeShift = 64 - bits;
+        this.rangeStart = new int[(1 << bits) + 1];
+        for (int r = 0, i = 0; r < rangeStart.length; r++) {
+            while (i < points.length && range(points[i]) < r) {
+                i++;
+            }
+            rangeStart[r] = i;
+        }
     }
 
     /** A ring of {@code members} with {@link #DEFAULT_VIRTUAL_NODES} points each. */
@@ -146,19 +161,31 @@ public final class HashRing {
             return List.of();
         }
         String[] chosen = new String[want];
-        boolean[] taken = new boolean[members.length];
+        // a few names are cheaper to scan than a flag per member is to allocate
+        boolean[] taken = want > 8 ? new boolean[members.length] : null;
         int found = 0;
         for (int i = firstPointAtOrAfter(keyHash); found < want; i = i + 1 == points.length ? 0 : i + 1) {
             int m = owners[i];
-            if (!taken[m]) {
-                taken[m] = true;
+            if (taken == null ? !isAmong(members[m], chosen, found) : !taken[m]) {
+                if (taken != null) {
+                    taken[m] = true;
+                }
                 chosen[found++] = members[m];
             }
         }
         return List.of(chosen);
     }
 
-    // for BoundedLoadAssigner, which walks the circle itself
+    private static boolean isAmong(String member, String[] chosen, int count) {
+        for (int c = 0; c < count; c++) {
+            if (chosen[c] == member) { // one String instance per member
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // for BoundedLoadPlacement, which walks the circle itself
 
     int pointCount() {
         return points.length;
@@ -178,17 +205,33 @@ public final class HashRing {
 
     /** The index of the first point whose position is at least {@code hash}, wrapping to 0 past the last. */
     int firstPointAtOrAfter(long hash) {
-        int lo = 0;
-        int hi = points.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (points[mid] < hash) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        int r = range(hash);
+        int i = firstAtOrAfter(hash, rangeStart[r], rangeStart[r + 1]);
+        return i == points.length ? 0 : i;
+    }
+
+    /** The range of a position: its top bits, in the circle's order (the sign bit flipped: signed order as unsigned). */
+    private int range(long position) {
+        return (int) ((position ^ Long.MIN_VALUE) >>> rangeShift);
+    }
+
+    /**
+     * The first index in {@code [from, to)} whose point is at least {@code hash}, or {@code to}. A binary
+     * search that halves its window with a conditional move instead of a branch (no misprediction per
+     * step); over one range it is a step or two.
+     */
+    private int firstAtOrAfter(long hash, int from, int to) {
+        int n = to - from;
+        if (n == 0) {
+            return from;
         }
-        return lo == points.length ? 0 : lo;
+        int base = from;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = points[base + half - 1] < hash ? base + half : base;
+            n -= half;
+        }
+        return points[base] < hash ? base + 1 : base;
     }
 
     /** Where member {@code name}'s points are: a SplitMix64 sequence seeded by the hash of the name. */

@@ -5,8 +5,9 @@ package dev.lazarus.internal.ring;
  * MurmurHash3 (xor-shift, multiply, xor-shift, multiply, xor-shift), which spreads every input bit over
  * every output bit and is a bijection, and a streaming combiner built on it. Fast (a few multiplies per
  * 8 bytes), not cryptographic: nobody chooses the keys to attack a ring that only places data.
+ * Public only so that the ring benchmarks' baselines (rendezvous hashing) mix with the same function.
  */
-final class Mix64 {
+public final class Mix64 {
     /** 2^64 divided by the golden ratio: consecutive multiples of it are spread evenly over 64 bits. */
     static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
@@ -14,7 +15,7 @@ final class Mix64 {
     }
 
     /** Mixes all 64 bits of {@code x} into every bit of the result; distinct inputs give distinct outputs. */
-    static long mix(long x) {
+    public static long mix(long x) {
         x ^= x >>> 33;
         x *= 0xFF51AFD7ED558CCDL;
         x ^= x >>> 33;
