@@ -61,7 +61,8 @@ cluster_demo() {
     sleep 4
     for i in 1 2; do echo "   member $i: $(last_status "$work/m$i.log")"; done
     echo "   member 3: $(last_status "$work/m3-restart.log")"
-    echo "== every member reads the same items; units = acknowledged restocks (logs in $work)"
+    echo "== every member reads all 1000 items; member 1's units are the restocks it had acknowledged"
+    echo "   (each member prints its line every 2 s, so their units differ by the restocks in between; logs in $work)"
 }
 if [ "${1:-}" = cluster ]; then
     cluster_demo
