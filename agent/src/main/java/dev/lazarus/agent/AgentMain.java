@@ -1,6 +1,7 @@
 package dev.lazarus.agent;
 
 import dev.lazarus.agent.instrument.LazarusTransformer;
+import dev.lazarus.internal.cluster.MapDistributor;
 import dev.lazarus.internal.engine.AgentMetrics;
 import dev.lazarus.internal.engine.Engine;
 import dev.lazarus.internal.hook.Hooks;
@@ -36,8 +37,11 @@ public final class AgentMain {
         Engine engine = new Engine(log, config.sync(), config.strict(), config.describe(), dir.snapshots(),
                 config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs(), config.renames());
         Hooks.install(engine);
+        MapDistributor distributor = new MapDistributor(config.cluster());
+        Hooks.install(distributor);
         inst.addTransformer(new LazarusTransformer(ownLoader, config.strict()), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            distributor.close();
             engine.close();
             dir.close();
         }, "lazarus-shutdown"));
