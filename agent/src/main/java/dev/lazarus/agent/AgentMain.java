@@ -33,7 +33,7 @@ public final class AgentMain {
             System.exit(2);
             return;
         }
-        RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs());
+        RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs(), config.onCorruption());
         Engine engine = new Engine(log, config.sync(), config.strict(), config.describe(), dir.snapshots(),
                 config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs(), config.renames());
         Hooks.install(engine);

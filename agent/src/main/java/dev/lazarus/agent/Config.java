@@ -2,6 +2,7 @@ package dev.lazarus.agent;
 
 import dev.lazarus.internal.cluster.ClusterSettings;
 import dev.lazarus.internal.engine.Renames;
+import dev.lazarus.internal.log.OnCorruption;
 import dev.lazarus.internal.log.SyncMode;
 
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.Properties;
  * that names it, says where it was set and lists what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
-                     long snapshotLogBytes, long rtoMs, Renames renames, ClusterSettings cluster) {
+                     long snapshotLogBytes, long rtoMs, Renames renames, ClusterSettings cluster,
+                     OnCorruption onCorruption) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -32,6 +34,8 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("snapshotInterval", "time between snapshots, e.g. 30s, 10m, 1h, or off (default 10m)");
         KEYS.put("snapshotLogBytes", "log growth that triggers a snapshot, e.g. 64m, 1g, or off (default 256m)");
         KEYS.put("renames", "classes and fields renamed since the data was written: old.pkg.A:new.pkg.A;new.pkg.A#oldField:newField");
+        KEYS.put("onCorruption", "stop | truncate: a damaged log record in the middle stops recovery, or the log is cut before it"
+                + " and the damaged rest moved aside (default stop)");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
         KEYS.put("cluster", "the name of the cluster whose members share the @Distributed maps (default: no cluster)");
         KEYS.put("bind", "with cluster: this member's HOST:PORT (TCP), also its name on the ring, e.g. 127.0.0.1:7801");
@@ -62,7 +66,9 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (IllegalArgumentException e) {
             throw new ConfigException("renames", "bad value for renames: " + e.getMessage());
         }
-        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, parseCluster(values));
+        OnCorruption onCorruption = parseOnCorruption(values.getOrDefault("onCorruption", "stop"));
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, parseCluster(values),
+                onCorruption);
     }
 
     private static ClusterSettings parseCluster(Settings values) {
@@ -89,6 +95,14 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
             case "interval": return SyncMode.INTERVAL;
             case "always": return SyncMode.ALWAYS;
             default: throw new ConfigException("sync", "bad value '" + v + "' for sync: use none, interval or always");
+        }
+    }
+
+    private static OnCorruption parseOnCorruption(String v) {
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "stop": return OnCorruption.STOP;
+            case "truncate": return OnCorruption.TRUNCATE;
+            default: throw new ConfigException("onCorruption", "bad value '" + v + "' for onCorruption: use stop or truncate");
         }
     }
 
@@ -172,6 +186,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
                 + ", snapshots every " + (snapshotIntervalMs > 0 ? snapshotIntervalMs / 1000 + " s" : "(off)")
                 + " or " + (snapshotLogBytes > 0 ? (snapshotLogBytes >> 20) + " MiB of log" : "(off)")
                 + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "")
-                + (cluster != null ? ", " + cluster.describe() : "");
+                + (cluster != null ? ", " + cluster.describe() : "")
+                + (onCorruption == OnCorruption.TRUNCATE ? ", onCorruption=truncate" : "");
     }
 }

@@ -76,10 +76,15 @@ final class ComparatorCodec {
                 return Collections.reverseOrder();
             case CASE_INSENSITIVE:
                 return String.CASE_INSENSITIVE_ORDER;
-            case ENUM:
-                return (Comparator<?>) Enum.valueOf((Class) r.classFor(b.getVarInt()), b.getString());
+            case ENUM: {
+                Class<?> c = r.classFor(b.getVarInt());
+                RecoveryClasses.checkEnum(c);
+                RecoveryClasses.checkComparator(c);
+                return (Comparator<?>) Enum.valueOf((Class) c, b.getString());
+            }
             case CLASS: {
                 Class<?> c = r.classFor(b.getVarInt());
+                RecoveryClasses.checkComparator(c);
                 try {
                     var ctor = c.getDeclaredConstructor();
                     ctor.setAccessible(true);

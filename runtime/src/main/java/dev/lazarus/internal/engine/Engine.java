@@ -3,6 +3,7 @@ package dev.lazarus.internal.engine;
 import dev.lazarus.internal.hook.CollectionOp;
 import dev.lazarus.internal.hook.Journal;
 import dev.lazarus.internal.hook.Tracked;
+import dev.lazarus.internal.log.LogWriteException;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.log.SyncMode;
 
@@ -621,7 +622,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
             RecordBuffer b = new RecordBuffer(16);
             b.putByte(RecordType.END);
             b.putVarLong(0);
-            log.append(b.array(), 0, b.length());
+            try {
+                log.append(b.array(), 0, b.length());
+            } catch (LogWriteException e) {
+                // already reported when writing stopped (a full disk); the next run recovers as after a crash
+            }
         }
         log.close();
     }

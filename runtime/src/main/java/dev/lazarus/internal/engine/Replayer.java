@@ -120,6 +120,8 @@ final class Replayer implements ValueCodec.Reading {
                 break;
             } catch (IncompatibleSchemaException e) {
                 throw e; // an older snapshot would meet the same change
+            } catch (ForbiddenClassException e) {
+                throw e.in("snapshot " + file); // tampered: not a reason to trust an older file instead
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
                         + "); falling back to the one before it");
@@ -265,6 +267,8 @@ final class Replayer implements ValueCodec.Reading {
                     apply(type);
                 } catch (IncompatibleSchemaException e) {
                     throw e;
+                } catch (ForbiddenClassException e) {
+                    throw e.in(log.where(pos));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("recovery failed at log record " + Long.toHexString(pos) + " ("
                             + RecordType.name(type) + "): " + e.getMessage(), e);
@@ -400,6 +404,11 @@ final class Replayer implements ValueCodec.Reading {
         long oid = in.getVarLong();
         Class<?> type = classFor(in.getVarInt());
         boolean collection = in.getByte() == 1;
+        if (collection) {
+            RecoveryClasses.checkCollection(type);
+        } else {
+            RecoveryClasses.checkTracked(type);
+        }
         if (!collection) {
             objects.put(oid, ClassModel.of(type).instantiate());
             return;

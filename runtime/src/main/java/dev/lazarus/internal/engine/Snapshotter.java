@@ -1,5 +1,6 @@
 package dev.lazarus.internal.engine;
 
+import dev.lazarus.internal.log.OwnerOnly;
 import dev.lazarus.internal.log.RedoLog;
 
 import java.io.IOException;
@@ -180,6 +181,22 @@ final class Snapshotter {
      * nothing new, or no safepoint since the last snapshot (a transaction is still open).
      */
     synchronized Taken checkpoint() {
+        try {
+            return take();
+        } catch (InternalError e) { // a page of a memory-mapped log file could not be backed: a full disk
+            long free;
+            try {
+                free = Files.getFileStore(dir).getUsableSpace();
+            } catch (IOException io) {
+                free = -1;
+            }
+            throw new IllegalStateException("snapshot failed: a fault in the memory-mapped redo log while reading it ("
+                    + free + " bytes free on the file system of " + dir + "; full?). Nothing was deleted; the next"
+                    + " snapshot is tried later", e);
+        }
+    }
+
+    private Taken take() {
         ClassLoader appLoader = loader;
         if (appLoader == null) {
             return null; // not recovered yet: nothing tracked
@@ -202,6 +219,8 @@ final class Snapshotter {
                 break;
             } catch (IncompatibleSchemaException e) {
                 throw e;
+            } catch (ForbiddenClassException e) {
+                throw e.in("snapshot " + file);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
                         + "); building the next one from the one before it");
@@ -269,6 +288,7 @@ final class Snapshotter {
                 Path marker = dir.resolve(TRUNCATED_MARKER);
                 if (!Files.exists(marker)) {
                     Files.writeString(marker, "log files before a snapshot's position are deleted\n");
+                    OwnerOnly.restrict(marker);
                     SnapshotFile.forceDirectory(dir);
                 }
             } catch (IOException e) {

@@ -97,6 +97,10 @@ final class ValueCodec {
         return Kind.UNTRACKABLE;
     }
 
+    static boolean isTimeClass(Class<?> c) {
+        return TIME_CLASSES.contains(c.getName());
+    }
+
     /** JDK collections that cannot change after creation: {@code List.of}, {@code emptyMap}, singletons. */
     static boolean isImmutableCollection(Class<?> c) {
         String n = c.getName();
@@ -252,7 +256,11 @@ final class ValueCodec {
             case FLOAT: return Float.intBitsToFloat(b.getInt());
             case DOUBLE: return Double.longBitsToDouble(b.getLong());
             case STRING: return b.getString();
-            case ENUM: return enumConstant(r.classFor(b.getVarInt()), b.getString());
+            case ENUM: {
+                Class<?> c = r.classFor(b.getVarInt());
+                RecoveryClasses.checkEnum(c);
+                return enumConstant(c, b.getString());
+            }
             case BIG_DECIMAL: {
                 int scale = (int) b.getZigZag();
                 return new BigDecimal(new BigInteger(b.getBytes(b.getVarInt())), scale);
@@ -261,6 +269,7 @@ final class ValueCodec {
             case UUID_TAG: return new UUID(b.getLong(), b.getLong());
             case TIME: {
                 Class<?> c = r.classFor(b.getVarInt());
+                RecoveryClasses.checkTime(c);
                 String text = b.getString();
                 try {
                     return PARSERS.get(c).invoke(text);
@@ -395,6 +404,7 @@ final class ValueCodec {
 
     private static Object readRecord(RecordBuffer b, Reading r) {
         Class<?> c = r.classFor(b.getVarInt());
+        RecoveryClasses.checkRecord(c);
         int n = b.getVarInt();
         Object[] args = new Object[n];
         for (int i = 0; i < n; i++) {
