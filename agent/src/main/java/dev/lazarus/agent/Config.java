@@ -1,6 +1,8 @@
 package dev.lazarus.agent;
 
+import dev.lazarus.internal.cluster.ClusterSettings;
 import dev.lazarus.internal.engine.Renames;
+import dev.lazarus.internal.log.OnCorruption;
 import dev.lazarus.internal.log.SyncMode;
 
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import java.util.Properties;
  * that names it, says where it was set and lists what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
-                     long snapshotLogBytes, long rtoMs, Renames renames) {
+                     long snapshotLogBytes, long rtoMs, Renames renames, ClusterSettings cluster,
+                     OnCorruption onCorruption) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -31,7 +34,13 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("snapshotInterval", "time between snapshots, e.g. 30s, 10m, 1h, or off (default 10m)");
         KEYS.put("snapshotLogBytes", "log growth that triggers a snapshot, e.g. 64m, 1g, or off (default 256m)");
         KEYS.put("renames", "classes and fields renamed since the data was written: old.pkg.A:new.pkg.A;new.pkg.A#oldField:newField");
+        KEYS.put("onCorruption", "stop | truncate: a damaged log record in the middle stops recovery, or the log is cut before it"
+                + " and the damaged rest moved aside (default stop)");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
+        KEYS.put("cluster", "the name of the cluster whose members share the @Distributed maps (default: no cluster)");
+        KEYS.put("bind", "with cluster: this member's HOST:PORT (TCP), also its name on the ring, e.g. 127.0.0.1:7801");
+        KEYS.put("members", "with cluster: the members' HOST:PORT list, e.g. 127.0.0.1:7801,127.0.0.1:7802 (no multicast discovery)");
+        KEYS.put("replicas", "with cluster: how many members store each key, a positive integer (default 2)");
     }
 
     public static Config load(String agentArgs, Properties system, Map<String, String> env) {
@@ -57,7 +66,27 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (IllegalArgumentException e) {
             throw new ConfigException("renames", "bad value for renames: " + e.getMessage());
         }
-        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames);
+        OnCorruption onCorruption = parseOnCorruption(values.getOrDefault("onCorruption", "stop"));
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, parseCluster(values),
+                onCorruption);
+    }
+
+    private static ClusterSettings parseCluster(Settings values) {
+        String name = values.get("cluster");
+        if (name == null) {
+            for (String key : new String[] {"bind", "members", "replicas"}) {
+                if (values.get(key) != null) {
+                    throw new ConfigException(key, key + " is a cluster option: add cluster=NAME (and bind=HOST:PORT), or remove " + key);
+                }
+            }
+            return null;
+        }
+        int replicas = (int) Math.min(Integer.MAX_VALUE, parsePositive("replicas", values.getOrDefault("replicas", "2")));
+        try {
+            return ClusterSettings.of(name, values.get("bind"), values.get("members"), replicas);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static SyncMode parseSync(String v) {
@@ -66,6 +95,14 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
             case "interval": return SyncMode.INTERVAL;
             case "always": return SyncMode.ALWAYS;
             default: throw new ConfigException("sync", "bad value '" + v + "' for sync: use none, interval or always");
+        }
+    }
+
+    private static OnCorruption parseOnCorruption(String v) {
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "stop": return OnCorruption.STOP;
+            case "truncate": return OnCorruption.TRUNCATE;
+            default: throw new ConfigException("onCorruption", "bad value '" + v + "' for onCorruption: use stop or truncate");
         }
     }
 
@@ -148,6 +185,8 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
                 + (sync == SyncMode.INTERVAL ? " (every " + syncIntervalMs + " ms)" : "") + ", strict=" + strict
                 + ", snapshots every " + (snapshotIntervalMs > 0 ? snapshotIntervalMs / 1000 + " s" : "(off)")
                 + " or " + (snapshotLogBytes > 0 ? (snapshotLogBytes >> 20) + " MiB of log" : "(off)")
-                + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "");
+                + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "")
+                + (cluster != null ? ", " + cluster.describe() : "")
+                + (onCorruption == OnCorruption.TRUNCATE ? ", onCorruption=truncate" : "");
     }
 }

@@ -1,5 +1,7 @@
 package dev.lazarus.agent;
 
+import dev.lazarus.internal.log.OwnerOnly;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -37,8 +39,9 @@ public final class DataDirectory implements AutoCloseable {
             Path lockFile = root.resolve("lazarus.lock");
             createOwnerOnly(root.resolve("log"));
             createOwnerOnly(root.resolve("snapshots"));
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), OwnerOnly.fileAttributes());
+            OwnerOnly.restrict(lockFile); // one made by an older version keeps its mode otherwise
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).trim();

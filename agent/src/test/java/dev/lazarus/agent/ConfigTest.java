@@ -1,5 +1,6 @@
 package dev.lazarus.agent;
 
+import dev.lazarus.internal.log.OnCorruption;
 import dev.lazarus.internal.log.SyncMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,14 @@ class ConfigTest {
         assertThat(c.sync()).isEqualTo(SyncMode.INTERVAL);
         assertThat(c.syncIntervalMs()).isEqualTo(1000);
         assertThat(c.strict()).isTrue();
+        assertThat(c.onCorruption()).isEqualTo(OnCorruption.STOP);
+    }
+
+    @Test
+    void onCorruptionTruncateIsAcceptedAndABadValueNamesTheChoices() {
+        assertThat(load("dir=" + tmp + ",onCorruption=truncate").onCorruption()).isEqualTo(OnCorruption.TRUNCATE);
+        assertThatThrownBy(() -> load("dir=" + tmp + ",onCorruption=skip"))
+                .hasMessageContaining("'skip' for onCorruption").hasMessageContaining("stop or truncate");
     }
 
     @Test

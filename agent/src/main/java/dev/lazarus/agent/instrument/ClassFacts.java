@@ -17,16 +17,18 @@ import java.util.Map;
 final class ClassFacts {
     static final String DURABLE = "Ldev/lazarus/Durable;";
     static final String ATOMIC = "Ldev/lazarus/Atomic;";
+    static final String DISTRIBUTED = "Ldev/lazarus/Distributed;";
 
     /** One declared field. */
-    record FieldFacts(String owner, String name, String descriptor, int access, boolean durable) {
+    record FieldFacts(String owner, String name, String descriptor, int access, boolean durable, boolean distributed) {
         boolean isStatic() {
             return (access & Opcodes.ACC_STATIC) != 0;
         }
 
-        /** A field whose writes are logged: an instance field that is not final, transient or synthetic. */
+        /** A field whose writes are logged: an instance field that is not final, transient, synthetic or @Distributed. */
         boolean persistent() {
-            return (access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)) == 0;
+            return (access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)) == 0
+                    && !distributed;
         }
     }
 
@@ -86,22 +88,25 @@ final class ClassFacts {
 
         @Override
         public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
-            boolean[] marked = {false};
+            boolean[] marked = {false, false};
             String owner = name;
-            fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, false));
+            fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, false, false));
             return new FieldVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
                     if (DURABLE.equals(desc)) {
                         marked[0] = true;
+                    } else if (DISTRIBUTED.equals(desc)) {
+                        marked[1] = true;
                     }
                     return null;
                 }
 
                 @Override
                 public void visitEnd() {
-                    if (marked[0]) {
-                        fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, true));
+                    if (marked[0] || marked[1]) {
+                        fields.put(fieldName + ':' + descriptor,
+                                new FieldFacts(owner, fieldName, descriptor, access, marked[0], marked[1]));
                     }
                 }
             };

@@ -21,6 +21,7 @@ public final class LazarusTransformer implements ClassFileTransformer {
     private static final System.Logger LOG = System.getLogger("dev.lazarus");
     private static final byte[] DURABLE = ClassFacts.DURABLE.getBytes(StandardCharsets.UTF_8);
     private static final byte[] ATOMIC = ClassFacts.ATOMIC.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DISTRIBUTED = ClassFacts.DISTRIBUTED.getBytes(StandardCharsets.UTF_8);
     private static final int UTF8 = 1;
     private static final int FIELDREF = 9;
 
@@ -82,7 +83,8 @@ public final class LazarusTransformer implements ClassFileTransformer {
         types.remember(self);
         Scan scan = scan(reader, types);
         boolean tracked = types.isTracked(self.name);
-        if (!tracked && !scan.touchesTrackedFields && !mentions(reader, DURABLE) && !mentions(reader, ATOMIC)) {
+        if (!tracked && !scan.touchesTrackedFields && !mentions(reader, DURABLE) && !mentions(reader, ATOMIC)
+                && !mentions(reader, DISTRIBUTED)) {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -116,9 +118,9 @@ public final class LazarusTransformer implements ClassFileTransformer {
             String name = reader.readUTF8(nameAndType, buf);
             String desc = reader.readUTF8(nameAndType + 2, buf);
             Optional<ClassFacts.FieldFacts> f = types.resolveField(owner, name, desc);
-            if (f.isPresent() && (f.get().durable() || types.isTrackedField(f.get()))) {
+            if (f.isPresent() && (f.get().durable() || f.get().distributed() || types.isTrackedField(f.get()))) {
                 fields = true;
-                if (desc.startsWith("[") && !f.get().durable()) {
+                if (desc.startsWith("[") && !f.get().durable() && !f.get().distributed()) {
                     arrays = true;
                 }
             }

@@ -3,6 +3,7 @@ package dev.lazarus.internal.engine;
 import dev.lazarus.internal.hook.CollectionOp;
 import dev.lazarus.internal.hook.Journal;
 import dev.lazarus.internal.hook.Tracked;
+import dev.lazarus.internal.log.LogWriteException;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.log.SyncMode;
 
@@ -50,6 +51,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private final Set<String> claimedRoots = new HashSet<>();
     private volatile RecoveryReport report;
     private volatile boolean closed;
+    private volatile Runnable afterRecovery = () -> { };
 
     /** Per-thread writer state: the record being encoded and the open transaction. */
     private static final class ThreadState {
@@ -110,6 +112,24 @@ public final class Engine implements Journal, ValueCodec.Writing {
         if (started) {
             snapshotter.checkpoint();
         }
+    }
+
+    /** Runs {@code r} once recovery is done (on the thread that recovered: keep it short). */
+    public void afterRecovery(Runnable r) {
+        this.afterRecovery = r;
+    }
+
+    /** The figures of this run's recovery, or null before it. */
+    RecoveryReport recoveryReport() {
+        return report;
+    }
+
+    Snapshotter snapshotter() {
+        return snapshotter;
+    }
+
+    RedoLog log() {
+        return log;
     }
 
     /** The estimated recovery time if the JVM died now. */
@@ -525,12 +545,15 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 return;
             }
             Replayer replayer = new Replayer(log, loader, renames);
+            replayer.progress(Progress.logging(LOG));
+            Object event = JfrEvents.beginRecovery();
             replaying = true;
             try {
                 report = replayer.recover(Snapshotter.list(snapshotDir), Snapshotter.logTruncated(snapshotDir));
             } finally {
                 replaying = false;
             }
+            JfrEvents.recovery(event, report);
             LOG.log(System.Logger.Level.INFO, report.line(rtoMs));
             replayer.objects().forEach((o, oid) -> {
                 if (o instanceof Tracked tr) {
@@ -550,6 +573,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             attachConstructed(replayer.objects());
             snapshotter.start(loader, report);
             started = true;
+            afterRecovery.run();
         }
     }
 
@@ -598,7 +622,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
             RecordBuffer b = new RecordBuffer(16);
             b.putByte(RecordType.END);
             b.putVarLong(0);
-            log.append(b.array(), 0, b.length());
+            try {
+                log.append(b.array(), 0, b.length());
+            } catch (LogWriteException e) {
+                // already reported when writing stopped (a full disk); the next run recovers as after a crash
+            }
         }
         log.close();
     }

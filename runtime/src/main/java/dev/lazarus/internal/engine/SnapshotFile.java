@@ -2,15 +2,19 @@ package dev.lazarus.internal.engine;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import dev.lazarus.internal.log.OwnerOnly;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 
@@ -65,7 +69,7 @@ final class SnapshotFile {
     static final class Writer implements AutoCloseable {
         private final Path tmp;
         private final Path target;
-        private final FileOutputStream file;
+        private final FileChannel file;
         private final CheckedOutputStream checked;
         private final Output out;
         private boolean done;
@@ -74,11 +78,13 @@ final class SnapshotFile {
             this.target = pathFor(dir, position);
             this.tmp = dir.resolve(target.getFileName() + ".tmp");
             try {
-                this.file = new FileOutputStream(tmp.toFile());
+                Files.deleteIfExists(tmp);
+                this.file = FileChannel.open(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        OwnerOnly.fileAttributes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create snapshot " + tmp, e);
             }
-            this.checked = new CheckedOutputStream(file, new CRC32C());
+            this.checked = new CheckedOutputStream(Channels.newOutputStream(file), new CRC32C());
             this.out = new Output(checked, 1 << 16);
             out.writeBytes(MAGIC);
         }
@@ -101,7 +107,7 @@ final class SnapshotFile {
             out.writeInt(crc);
             out.flush();
             try {
-                file.getFD().sync();
+                file.force(true);
                 out.close();
                 Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 forceDirectory(target.getParent());
@@ -156,6 +162,22 @@ final class SnapshotFile {
             throw new IllegalStateException("snapshot " + file + " cannot be read: " + e, e);
         }
         return read(file, null);
+    }
+
+    /** The trailer alone, read from the end of the file (no checksum test: see {@link #verify}). */
+    static Trailer trailer(Path file) {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < MAGIC.length + 1 + 5 * 8 + 4) {
+                throw new IllegalStateException("snapshot " + file + " is incomplete: " + size + " bytes");
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(5 * 8);
+            ch.read(last, size - 4 - 5 * 8);
+            Input in = new Input(last.array());
+            return new Trailer(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        } catch (IOException e) {
+            throw new IllegalStateException("snapshot " + file + " cannot be read: " + e, e);
+        }
     }
 
     /** Streams the records of a file (verify it first), then returns its trailer. */

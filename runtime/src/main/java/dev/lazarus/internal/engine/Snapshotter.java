@@ -1,5 +1,6 @@
 package dev.lazarus.internal.engine;
 
+import dev.lazarus.internal.log.OwnerOnly;
 import dev.lazarus.internal.log.RedoLog;
 
 import java.io.IOException;
@@ -31,9 +32,12 @@ final class Snapshotter {
     record Policy(long intervalMs, long logBytes, long rtoMs) {
     }
 
-    /** The figures of the last snapshot. */
+    /**
+     * The figures of the last snapshot. {@code gcMillis}: time the collectors reported while it was
+     * built, the only pause a snapshot can cause (application threads never wait for one).
+     */
     record Taken(Path file, long position, int objects, long bytes, long millis, long loadMillis, long replayMillis,
-                 long records) {
+                 long records, long gcMillis, long epochMillis) {
     }
 
     private final RedoLog log;
@@ -177,11 +181,29 @@ final class Snapshotter {
      * nothing new, or no safepoint since the last snapshot (a transaction is still open).
      */
     synchronized Taken checkpoint() {
+        try {
+            return take();
+        } catch (InternalError e) { // a page of a memory-mapped log file could not be backed: a full disk
+            long free;
+            try {
+                free = Files.getFileStore(dir).getUsableSpace();
+            } catch (IOException io) {
+                free = -1;
+            }
+            throw new IllegalStateException("snapshot failed: a fault in the memory-mapped redo log while reading it ("
+                    + free + " bytes free on the file system of " + dir + "; full?). Nothing was deleted; the next"
+                    + " snapshot is tried later", e);
+        }
+    }
+
+    private Taken take() {
         ClassLoader appLoader = loader;
         if (appLoader == null) {
             return null; // not recovered yet: nothing tracked
         }
         long t0 = System.nanoTime();
+        long gc0 = gcMillis();
+        Object event = JfrEvents.beginSnapshot();
         long end = log.lastPosition();
         long bytesNow = log.appendedBytes();
         long recordsNow = log.appendedRecords();
@@ -197,6 +219,8 @@ final class Snapshotter {
                 break;
             } catch (IncompatibleSchemaException e) {
                 throw e;
+            } catch (ForbiddenClassException e) {
+                throw e.in("snapshot " + file);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
                         + "); building the next one from the one before it");
@@ -233,7 +257,9 @@ final class Snapshotter {
             bytes = -1;
         }
         Taken taken = new Taken(written.getKey(), position, written.getValue(), bytes, (t1 - t0) / 1_000_000,
-                (tLoaded - t0) / 1_000_000, (tReplayed - tLoaded) / 1_000_000, records);
+                (tLoaded - t0) / 1_000_000, (tReplayed - tLoaded) / 1_000_000, records, gcMillis() - gc0,
+                System.currentTimeMillis());
+        JfrEvents.snapshot(event, taken);
         if (after != RedoLog.NO_POSITION && objectsAtLast > 10_000) {
             loadNanosPerObject = Math.max(50, (tLoaded - t0) / (double) objectsAtLast);
         }
@@ -263,6 +289,7 @@ final class Snapshotter {
                 Path marker = dir.resolve(TRUNCATED_MARKER);
                 if (!Files.exists(marker)) {
                     Files.writeString(marker, "log files before a snapshot's position are deleted\n");
+                    OwnerOnly.restrict(marker);
                     SnapshotFile.forceDirectory(dir);
                 }
             } catch (IOException e) {
@@ -271,6 +298,15 @@ final class Snapshotter {
             }
             log.deleteFilesBefore(oldestKept);
         }
+    }
+
+    /** Total collection time reported by the JVM's collectors so far. */
+    private static long gcMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     Taken last() {

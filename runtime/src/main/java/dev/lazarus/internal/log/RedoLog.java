@@ -9,6 +9,7 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.rollcycles.SparseRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -118,8 +119,14 @@ public final class RedoLog implements AutoCloseable {
     private static final int NOT_COMPLETE = 0x8000_0000;
     private static final int END_OF_DATA = 0xC000_0000;
     /** A void marker (metadata document): "records [from, to] were a torn tail; skip them". */
-    private static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
-    private static final int VOID_LENGTH = 4 + 8 + 8 + 4;
+    static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
+    static final int VOID_LENGTH = 4 + 8 + 8 + 4;
+    /**
+     * A link (metadata document, same length as a void marker) after the first record of every run
+     * and of every cycle file: "the record at {@code at} follows the record at {@code prev}". Replay
+     * checks it against what it read, so a cycle file deleted, moved or swapped is not skipped silently.
+     */
+    private static final int LINK_MAGIC = 0x4C5A_4B4C; // "LKZL"
 
     private static final VarHandle LAST_APPENDED;
 
@@ -133,10 +140,14 @@ public final class RedoLog implements AutoCloseable {
 
     private final Path dir;
     private final SyncMode mode;
-    private final SingleChronicleQueue queue;
+    /** Replaced only by a cut during recovery, before the first append of the run. */
+    private volatile SingleChronicleQueue queue;
     private final RollCycle rollCycle;
     private final MonotonicClock clock;
-    private final ExcerptAppender appender;
+    private final OnCorruption onCorruption;
+    private final TailCutter cutter;
+    /** Guarded by lock. */
+    private ExcerptAppender appender;
     private final Syncer syncer;
     private final int maxRecordLength;
 
@@ -144,6 +155,8 @@ public final class RedoLog implements AutoCloseable {
     // Guarded by lock:
     private boolean closed;
     private int currentCycle = Integer.MIN_VALUE;
+    /** The fault that stopped writing (a full disk): every later append is refused. */
+    private LogWriteException writeFailure;
     /** A torn tail found by replay, to be voided before the next record: {from, to}. */
     private long[] pendingVoid;
     /** Payload bytes appended by this run; written under lock, read racily (a trigger, not an account). */
@@ -154,12 +167,14 @@ public final class RedoLog implements AutoCloseable {
     @SuppressWarnings("unused")
     private long lastAppended;
 
-    private RedoLog(Path dir, SyncMode mode, SingleChronicleQueue queue, MonotonicClock clock) {
+    private RedoLog(Path dir, SyncMode mode, SingleChronicleQueue queue, MonotonicClock clock, OnCorruption onCorruption) {
         this.dir = dir;
         this.mode = mode;
         this.queue = queue;
         this.rollCycle = queue.rollCycle();
         this.clock = clock;
+        this.onCorruption = onCorruption;
+        this.cutter = new TailCutter(dir, rollCycle, this::fileOf, RedoLog::isOurMetaData);
         this.maxRecordLength = (int) Math.min(queue.overlapSize() - CRC_BYTES - 64, (1 << 30) - 1 - CRC_BYTES - 64);
 
         int lastCycle = queue.lastCycle();
@@ -169,7 +184,7 @@ public final class RedoLog implements AutoCloseable {
         this.appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true); // used under our lock, from many threads
 
-        long last = queue.lastIndex();
+        long last = lastIndexOrUnknown();
         this.lastAppended = last;
         this.syncer = new Syncer(dir, this::lastPosition, NO_POSITION);
         // A previous run may have died before forcing: the first force covers the existing files too.
@@ -177,6 +192,11 @@ public final class RedoLog implements AutoCloseable {
             files.filter(p -> p.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
                     .sorted()
                     .forEach(p -> syncer.register(p.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+        try (Stream<Path> files = Files.list(dir)) { // Chronicle creates them with the process umask
+            files.filter(Files::isRegularFile).forEach(OwnerOnly::restrict);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
@@ -191,11 +211,21 @@ public final class RedoLog implements AutoCloseable {
      * @param syncIntervalMs the period of {@link SyncMode#INTERVAL} (ignored otherwise), &gt; 0
      */
     public static RedoLog open(Path dir, SyncMode mode, long syncIntervalMs) {
-        return open(dir, mode, syncIntervalMs, DEFAULT_ROLL_CYCLE, System::currentTimeMillis);
+        return open(dir, mode, syncIntervalMs, OnCorruption.STOP);
+    }
+
+    /** The same, with what replay does with a damaged record in the middle ({@link OnCorruption}). */
+    public static RedoLog open(Path dir, SyncMode mode, long syncIntervalMs, OnCorruption onCorruption) {
+        return open(dir, mode, syncIntervalMs, DEFAULT_ROLL_CYCLE, System::currentTimeMillis, onCorruption);
     }
 
     /** For tests: another roll cycle, another clock. */
     static RedoLog open(Path dir, SyncMode mode, long syncIntervalMs, RollCycle rollCycle, LongSupplier wallClock) {
+        return open(dir, mode, syncIntervalMs, rollCycle, wallClock, OnCorruption.STOP);
+    }
+
+    static RedoLog open(Path dir, SyncMode mode, long syncIntervalMs, RollCycle rollCycle, LongSupplier wallClock,
+                        OnCorruption onCorruption) {
         ChronicleQuiet.apply();
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(mode, "mode");
@@ -203,22 +233,12 @@ public final class RedoLog implements AutoCloseable {
             throw new IllegalArgumentException("syncIntervalMs must be > 0, was " + syncIntervalMs);
         if (!Files.isDirectory(dir))
             throw new IllegalArgumentException("Not a directory: " + dir);
+        Objects.requireNonNull(onCorruption, "onCorruption");
         MonotonicClock clock = new MonotonicClock(wallClock);
-        SingleChronicleQueue queue;
-        try {
-            queue = SingleChronicleQueueBuilder.binary(dir)
-                    .rollCycle(rollCycle)
-                    .timeProvider(clock)
-                    .timeoutMS(CHRONICLE_TIMEOUT_MS)
-                    // Releasing a mapping must not msync (ASYNC by default): Syncer forces the files.
-                    .syncMode(net.openhft.chronicle.bytes.SyncMode.NONE)
-                    .build();
-        } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Cannot open the redo log in " + dir + hintFor(e), e);
-        }
+        SingleChronicleQueue queue = build(dir, rollCycle, clock);
         RedoLog log;
         try {
-            log = new RedoLog(dir, mode, queue, clock);
+            log = new RedoLog(dir, mode, queue, clock, onCorruption);
         } catch (RuntimeException | Error e) {
             queue.close();
             throw e;
@@ -235,6 +255,20 @@ public final class RedoLog implements AutoCloseable {
         LOG.log(Level.DEBUG, () -> "Opened redo log " + dir + " (sync=" + mode + ", last position "
                 + Long.toHexString(log.lastPosition()) + ")");
         return log;
+    }
+
+    private static SingleChronicleQueue build(Path dir, RollCycle rollCycle, TimeProvider clock) {
+        try {
+            return SingleChronicleQueueBuilder.binary(dir)
+                    .rollCycle(rollCycle)
+                    .timeProvider(clock)
+                    .timeoutMS(CHRONICLE_TIMEOUT_MS)
+                    // Releasing a mapping must not msync (ASYNC by default): Syncer forces the files.
+                    .syncMode(net.openhft.chronicle.bytes.SyncMode.NONE)
+                    .build();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("Cannot open the redo log in " + dir + hintFor(e), e);
+        }
     }
 
     private static String hintFor(Throwable e) {
@@ -283,38 +317,71 @@ public final class RedoLog implements AutoCloseable {
         ReentrantLock lock = this.lock;
         lock.lock();
         try {
-            if (closed)
-                throw new IllegalStateException("Redo log in " + dir + " is closed");
-            if (pendingVoid != null)
-                writeVoidMarker();
-            try (DocumentContext dc = appender.writingDocument()) {
-                try {
-                    Bytes<?> bytes = dc.wire().bytes();
-                    bytes.writeInt(checksum);
-                    bytes.write(buf, off, len);
-                } catch (RuntimeException | Error e) {
-                    dc.rollbackOnClose();
-                    throw e;
+            if (closed || writeFailure != null)
+                throw closedOrFailed();
+            try {
+                if (pendingVoid != null)
+                    writeVoidMarker();
+                try (DocumentContext dc = appender.writingDocument()) {
+                    try {
+                        Bytes<?> bytes = dc.wire().bytes();
+                        bytes.writeInt(checksum);
+                        bytes.write(buf, off, len);
+                    } catch (RuntimeException | Error e) {
+                        dc.rollbackOnClose();
+                        throw e;
+                    }
                 }
+                long position = appender.lastIndexAppended();
+                appendedBytes += len + CRC_BYTES;
+                appendedRecords++;
+                int cycle = rollCycle.toCycle(position);
+                if (cycle != currentCycle)
+                    enterCycle(cycle, position);
+                LAST_APPENDED.setRelease(this, position);
+                return position;
+            } catch (InternalError e) { // a page of the mapped file could not be backed: see LogWriteException
+                throw failed(e);
             }
-            long position = appender.lastIndexAppended();
-            appendedBytes += len + CRC_BYTES;
-            appendedRecords++;
-            int cycle = rollCycle.toCycle(position);
-            if (cycle != currentCycle)
-                enterCycle(cycle);
-            LAST_APPENDED.setRelease(this, position);
-            return position;
         } finally {
             lock.unlock();
         }
     }
 
+    /** Under lock. */
+    private IllegalStateException closedOrFailed() {
+        if (closed)
+            return new IllegalStateException("Redo log in " + dir + " is closed");
+        return new LogWriteException(writeFailure.getMessage(), writeFailure);
+    }
+
+    /** Under lock: the first write that faulted; every later append is refused with the same message. */
+    private LogWriteException failed(InternalError e) {
+        long free = -1;
+        long total = -1;
+        try {
+            java.nio.file.FileStore store = Files.getFileStore(dir);
+            free = store.getUsableSpace();
+            total = store.getTotalSpace();
+        } catch (IOException ignored) {
+            // reported as unknown
+        }
+        String space = free < 0 ? "free space unknown" : free + " bytes free of " + total;
+        writeFailure = new LogWriteException("Lazarus cannot write the redo log in " + dir + " (" + space + "): "
+                + (free >= 0 && free < (1 << 20) ? "its file system is full" : "a fault while writing its memory-mapped file")
+                + ". This change is in memory but not logged, and no later change will be. Fix: free space on that file"
+                + " system or move dir= to a larger one, then restart the JVM: everything acknowledged before is kept.", e);
+        LOG.log(Level.ERROR, writeFailure.getMessage());
+        return writeFailure;
+    }
+
     /** Rare path: the first record of this run, or of a new cycle file. Under lock. */
-    private void enterCycle(int cycle) {
+    private void enterCycle(int cycle, long position) {
         currentCycle = cycle;
         clock.floor(cycleStartMillis(cycle));
+        writeMarker(LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
         syncer.register(appender.currentFile()); // before the position is published
+        OwnerOnly.restrict(appender.currentFile().toPath());
     }
 
     private long cycleStartMillis(int cycle) {
@@ -378,6 +445,14 @@ public final class RedoLog implements AutoCloseable {
      * without a force), but if the end of the log (found from the end of the newest file before
      * reading) holds later records, replay throws instead of ending quietly — otherwise those
      * records, and every record appended after them by the next run, would never be replayed.
+     * The link after the first record of each run and cycle file is checked too, so a cycle file
+     * missing, moved or swapped in the middle is corruption as well.
+     *
+     * <p>With {@link OnCorruption#TRUNCATE}, corruption does not throw: reading stops before the first
+     * bad record, and the log is cut after the last good one ({@link TailCutter}: the damaged files are
+     * moved aside, a warning names them). A cut or zeroed tail (reading stops before the end Chronicle
+     * claims, and only zeros lie between) is cut the same way in both modes, so that the next append
+     * follows the last good record instead of landing beyond the zeroed gap.
      *
      * <p>Replay may run while other threads append (it sees at least what was appended before it
      * started) but is meant for recovery, before the first append of a run.
@@ -387,17 +462,17 @@ public final class RedoLog implements AutoCloseable {
      */
     public ReplayResult replayAfter(long position, RecordConsumer consumer) {
         Objects.requireNonNull(consumer, "consumer");
-        Replay r = new Replay(lastIndexOrUnknown());
+        Replay r = new Replay(lastIndexOrUnknown(), position == NO_POSITION, consumer);
         try (ExcerptTailer tailer = queue.createTailer()) {
             boolean skipFirst = false;
             if (position != NO_POSITION) {
                 if (!tailer.moveToIndex(position))
                     throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
                             + Long.toHexString(position) + " (first " + Long.toHexString(queue.firstIndex())
-                            + ", last " + Long.toHexString(queue.lastIndex()) + ")");
+                            + ", last " + Long.toHexString(lastIndexOrUnknown()) + ")");
                 skipFirst = true;
             }
-            while (true) {
+            while (!r.stopped) {
                 try (DocumentContext dc = tailer.readingDocument(true)) {
                     if (!dc.isPresent())
                         break;
@@ -417,15 +492,15 @@ public final class RedoLog implements AutoCloseable {
                                     + " but found " + Long.toHexString(index));
                         continue;
                     }
-                    r.data(index, bytes, consumer);
+                    r.data(index, bytes);
                 }
             }
         } catch (LogCorruptedException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (e.getClass().getName().startsWith("net.openhft."))
-                throw r.unreadable(e);
-            throw e; // the consumer's own
+            if (!e.getClass().getName().startsWith("net.openhft."))
+                throw e; // the consumer's own
+            r.unreadable(e);
         }
         return r.finish();
     }
@@ -497,8 +572,6 @@ public final class RedoLog implements AutoCloseable {
         }
         int keepFrom = rollCycle.toCycle(position);
         int deleted = 0;
-        java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern(rollCycle.format())
-                .withZone(java.time.ZoneOffset.UTC);
         lock.lock();
         try {
             keepFrom = Math.min(keepFrom, currentCycle == Integer.MIN_VALUE ? keepFrom : currentCycle);
@@ -512,8 +585,7 @@ public final class RedoLog implements AutoCloseable {
                 if (cycle >= keepFrom) {
                     break;
                 }
-                String name = names.format(java.time.Instant.ofEpochMilli(cycleStartMillis((int) cycle))) + ".cq4";
-                Path file = dir.resolve(name);
+                Path file = fileOf((int) cycle);
                 try {
                     if (Files.deleteIfExists(file)) {
                         deleted++;
@@ -531,6 +603,23 @@ public final class RedoLog implements AutoCloseable {
         return deleted;
     }
 
+    /** The cycle file that holds (or held) the records of {@code cycle}. */
+    private Path fileOf(int cycle) {
+        java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern(rollCycle.format())
+                .withZone(java.time.ZoneOffset.UTC);
+        return dir.resolve(names.format(java.time.Instant.ofEpochMilli(cycleStartMillis(cycle))) + SingleChronicleQueue.SUFFIX);
+    }
+
+    /** Where a record is, for messages: its index, cycle, sequence and file. */
+    public String where(long position) {
+        return "log record " + describe(position) + " in " + fileOf(rollCycle.toCycle(position));
+    }
+
+    /** How many records the log holds after {@code position} ({@link #NO_POSITION}: all), from Chronicle's index. */
+    public long countAfter(long position) {
+        return LogReader.countAfter(queue, position);
+    }
+
     /** Records appended by this run so far. */
     public long appendedRecords() {
         return appendedRecords;
@@ -541,13 +630,29 @@ public final class RedoLog implements AutoCloseable {
         return appendedBytes;
     }
 
-    /** Chronicle's last index, found from the end of the newest file (not by reading from the start). */
+    /**
+     * Chronicle's last index, found from the end of the newest file (not by reading from the start).
+     * When the end of the file is damaged Chronicle cannot find it (it fails, or with assertions on
+     * trips one): then the last record is found by reading the log forwards.
+     */
     private long lastIndexOrUnknown() {
         try {
             return queue.lastIndex();
+        } catch (RuntimeException | AssertionError e) {
+            LOG.log(Level.DEBUG, () -> "Cannot find the last index of " + dir + " from its end (" + e + "); reading it");
+        }
+        long last = NO_POSITION;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent())
+                        return last;
+                    if (!dc.isMetaData())
+                        last = dc.index();
+                }
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, () -> "Cannot find the last index of " + dir + ": " + e);
-            return NO_POSITION;
+            return last;
         }
     }
 
@@ -569,34 +674,73 @@ public final class RedoLog implements AutoCloseable {
         private File firstBadFile;
         private long firstBadOffset;
         private String firstBadWhy;
-        /** Highest data index read, damaged or not. */
+        /** Highest data index read, damaged or not; and the one read before it, if known. */
         private long lastSeen = NO_POSITION;
+        private long prevSeen = NO_POSITION;
+        /** Whether {@link #prevSeen} is known: not for the record a replay starts after. */
+        private boolean prevKnown;
+        /** With {@link OnCorruption#TRUNCATE}: damage met, reading stopped; the log is cut after {@link #lastGood}. */
+        private boolean stopped;
+        private String cutWhy;
+        private final RecordConsumer consumer;
+        /** The first record of a cycle file, held back until its link confirms that nothing before it is missing. */
+        private long held = NO_POSITION;
+        private byte[] heldBuf = new byte[256];
+        private int heldLen;
 
-        Replay(long expectedLast) {
+        Replay(long expectedLast, boolean fromStart, RecordConsumer consumer) {
             this.expectedLast = expectedLast;
+            this.prevKnown = fromStart;
+            this.consumer = consumer;
         }
 
         void metaData(Bytes<?> bytes) {
-            if (bytes.readRemaining() != VOID_LENGTH || bytes.readInt(bytes.readPosition()) != VOID_MAGIC)
+            int magic = markerMagic(bytes);
+            if (magic == 0) {
+                if (isRecord(bytes)) // one flipped bit turns a record's header into a metadata header
+                    corrupt("a record whose header was damaged (marked as metadata) after index "
+                            + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen)), file,
+                            bytes.readPosition() - 4, lastSeen);
                 return; // Chronicle's own metadata (header, index)
+            }
             long p = bytes.readPosition();
-            crc.reset();
-            for (int i = 0; i < VOID_LENGTH - 4; i++)
-                crc.update(bytes.readUnsignedByte(p + i));
-            if ((int) crc.getValue() != bytes.readInt(p + VOID_LENGTH - 4))
+            long a = bytes.readLong(p + 4);
+            long b = bytes.readLong(p + 12);
+            if (magic == LINK_MAGIC) {
+                checkLink(a, b);
                 return;
-            long from = bytes.readLong(p + 4);
-            long to = bytes.readLong(p + 12);
-            if (firstBad != NO_POSITION && from <= firstBad && lastBad <= to) {
+            }
+            if (firstBad != NO_POSITION && a <= firstBad && lastBad <= b) {
                 voided += badCount;
                 LOG.log(Level.DEBUG, () -> "Skipping " + badCount + " record(s) voided as a torn tail: ["
-                        + Long.toHexString(from) + ", " + Long.toHexString(to) + "]");
+                        + Long.toHexString(a) + ", " + Long.toHexString(b) + "]");
                 firstBad = lastBad = NO_POSITION;
                 badCount = 0;
             }
         }
 
-        void data(long index, Bytes<?> bytes, RecordConsumer consumer) {
+        /** A link says: the record at {@code at}, just read, follows the record at {@code prev}. */
+        private void checkLink(long at, long prev) {
+            if (at != lastSeen) {
+                held = NO_POSITION;
+                corrupt("the file holds a link for the record at index " + describe(at) + " after the record at index "
+                        + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen))
+                        + ": a cycle file was replaced, renamed or reordered", file, alignedEnd(), lastSeen);
+            } else if (prevKnown && prev != prevSeen) {
+                held = NO_POSITION; // not delivered: the records before it are missing
+                corrupt("the record at index " + describe(at) + " follows index "
+                        + (prev == NO_POSITION ? "(none)" : describe(prev)) + ", but the log before it ends at index "
+                        + (prevSeen == NO_POSITION ? "(none: this is the log's first file)" : describe(prevSeen))
+                        + ": the records between them are missing (a cycle file deleted or moved?)",
+                        file, alignedEnd(), prevSeen);
+            } else {
+                release();
+            }
+        }
+
+        void data(long index, Bytes<?> bytes) {
+            prevKnown |= lastSeen != NO_POSITION;
+            prevSeen = lastSeen;
             lastSeen = index;
             long start = bytes.readPosition();
             long remaining = bytes.readRemaining();
@@ -625,34 +769,90 @@ public final class RedoLog implements AutoCloseable {
                 badCount++;
                 return;
             }
-            if (firstBad != NO_POSITION)
-                throw new LogCorruptedException("Redo log corrupted: " + firstBadWhy + " in the record at index "
-                        + describe(firstBad) + " in " + firstBadFile + " (offset " + firstBadOffset + "), followed by "
-                        + "a valid record at index " + describe(index)
-                        + ": not a torn tail. Restore the file or truncate the log there.", firstBadFile, firstBad);
-            records++;
-            lastGood = index;
-            consumer.accept(index, buf, 0, len);
+            if (firstBad != NO_POSITION) {
+                corrupt(firstBadWhy + " in the record at index " + describe(firstBad) + ", followed by a valid record at index "
+                        + describe(index) + ": not a torn tail", firstBadFile, firstBadOffset, firstBad);
+                return;
+            }
+            release(); // no link after it: written before links existed, or the crash came in between
+            if (prevSeen == NO_POSITION ? prevKnown : rollCycle.toCycle(prevSeen) != rollCycle.toCycle(index)) {
+                if (heldBuf.length < len)
+                    heldBuf = new byte[len];
+                System.arraycopy(buf, 0, heldBuf, 0, len);
+                heldLen = len;
+                held = index;
+            } else {
+                deliver(index, buf, len);
+            }
         }
 
-        LogCorruptedException unreadable(RuntimeException e) {
+        private void release() {
+            if (held != NO_POSITION) {
+                long h = held;
+                held = NO_POSITION;
+                deliver(h, heldBuf, heldLen);
+            }
+        }
+
+        private void deliver(long index, byte[] b, int len) {
+            records++;
+            lastGood = index;
+            consumer.accept(index, b, 0, len);
+        }
+
+        /**
+         * Damage that is not a torn tail: {@link OnCorruption#STOP} throws, naming the file and offset;
+         * {@link OnCorruption#TRUNCATE} stops reading here and cuts the log after the last good record.
+         */
+        private void corrupt(String what, File where, long offset, long position) {
+            String at = " in " + where + " (offset " + offset + ")";
+            release(); // a held record before the damage is good
+            if (onCorruption == OnCorruption.STOP)
+                throw new LogCorruptedException("Redo log corrupted: " + what + at + ". Restore the file from a backup,"
+                        + " or start with onCorruption=truncate to keep the records before it (the rest is moved aside).",
+                        where, position);
+            stopped = true;
+            if (cutWhy == null)
+                cutWhy = what + at;
+        }
+
+        void unreadable(RuntimeException e) {
             long at = lastGood;
-            LogCorruptedException x = new LogCorruptedException("Redo log unreadable after the record at index "
-                    + (at == NO_POSITION ? "(none)" : describe(at)) + " in " + file + " (offset " + end + "): " + e,
-                    file, at);
-            x.initCause(e);
-            return x;
+            String what = "unreadable after the record at index " + (at == NO_POSITION ? "(none)" : describe(at)) + ": " + e;
+            if (onCorruption == OnCorruption.STOP) {
+                LogCorruptedException x = new LogCorruptedException("Redo log " + what + " in " + file + " (offset " + end
+                        + "). Restore the file from a backup, or start with onCorruption=truncate to keep the records"
+                        + " before it.", file, at);
+                x.initCause(e);
+                throw x;
+            }
+            corrupt(what, file, end, at);
         }
 
         ReplayResult finish() {
-            if (expectedLast != NO_POSITION && lastSeen < expectedLast) {
-                // A hole: a zeroed header (a page lost in a power loss) ends Chronicle's reading,
-                // but records after it exist, and new ones would be appended after them, unseen.
-                throw new LogCorruptedException("Redo log corrupted: reading stopped after index "
-                        + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen)) + " in " + file + " (offset "
-                        + alignedEnd() + "), but the log holds records up to index " + describe(expectedLast)
-                        + ": an unreadable record header. Restore the file or truncate the log there.",
-                        file, lastSeen);
+            if (!stopped)
+                release();
+            boolean zeroedTail = false;
+            if (!stopped && stoppedBeforeTheEnd()) {
+                if (zerosToTheClaimedEnd()) {
+                    zeroedTail = true; // a cut: what a crash or a lost page at the end leaves
+                } else {
+                    // A hole: a zeroed header (a page lost in a power loss) ends Chronicle's reading,
+                    // but records after it exist, and new ones would be appended after them, unseen.
+                    corrupt("reading stopped after index " + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen))
+                            + " but the log holds records up to index " + describe(Math.max(expectedLast, lastSeen + 1))
+                            + ": an unreadable record header", file, alignedEnd(), lastSeen);
+                }
+            }
+            if (stopped || zeroedTail) {
+                long kept = lastGood;
+                String why = stopped ? cutWhy : "the end of " + file + " from offset " + alignedEnd() + " is zeroed";
+                Path aside = cut(kept);
+                LOG.log(Level.WARNING, () -> "Redo log " + dir + ": " + why + ". "
+                        + (stopped ? "onCorruption=truncate: kept" : "A torn tail: kept") + " the records up to index "
+                        + (kept == NO_POSITION ? "(none)" : describe(kept)) + " and dropped everything after it;"
+                        + " the damaged files are kept in " + aside);
+                return new ReplayResult(records, true, lastGood, kept, voided);
             }
             boolean torn = false;
             long tornAt = NO_POSITION;
@@ -676,6 +876,60 @@ public final class RedoLog implements AutoCloseable {
             return new ReplayResult(records, torn, lastGood, tornAt, voided);
         }
 
+        /**
+         * Whether Chronicle says the log goes on after where reading stopped: its last index is
+         * beyond, or the header of the newest file places its last document beyond.
+         */
+        private boolean stoppedBeforeTheEnd() {
+            if (expectedLast != NO_POSITION && lastSeen < expectedLast)
+                return true;
+            return file != null && lastSeen != NO_POSITION && rollCycle.toCycle(lastSeen) == queue.lastCycle()
+                    && claimedEnd() > alignedEnd();
+        }
+
+        /** Just past the last document that the newest file's header claims, or -1. */
+        private long claimedEnd() {
+            int cycle = queue.lastCycle();
+            try (SingleChronicleQueueStore store = queue.storeForCycle(cycle, queue.epoch(), false, null)) {
+                if (store == null)
+                    return -1;
+                long wp = store.writePosition();
+                net.openhft.chronicle.bytes.MappedBytes bytes = store.bytes(); // a new one: released below
+                try {
+                    return wp + 4 + (bytes.readVolatileInt(wp) & 0x3FFF_FFFF);
+                } finally {
+                    bytes.releaseLast();
+                }
+            }
+        }
+
+        /** Whether everything from where reading stopped to the end the newest file claims is zero. */
+        private boolean zerosToTheClaimedEnd() {
+            if (file == null || lastSeen == NO_POSITION || rollCycle.toCycle(lastSeen) != queue.lastCycle())
+                return false;
+            long from = alignedEnd();
+            long to = claimedEnd();
+            if (from >= to)
+                return false; // reading went past the claimed end: a damaged header made a record swallow others
+            try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
+                to = Math.min(to, raf.length());
+                byte[] chunk = new byte[1 << 16];
+                raf.seek(from);
+                for (long at = from; at < to; ) {
+                    int n = raf.read(chunk, 0, (int) Math.min(chunk.length, to - at));
+                    if (n < 0)
+                        break;
+                    for (int i = 0; i < n; i++)
+                        if (chunk[i] != 0)
+                            return false;
+                    at += n;
+                }
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+
         private long alignedEnd() {
             return end + ((-end) & 3);
         }
@@ -697,24 +951,88 @@ public final class RedoLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Recovery only, before the first append of the run: keeps the records up to {@code kept}, moves
+     * the damaged rest aside ({@link TailCutter}) and reopens the queue. Returns where it went.
+     */
+    private Path cut(long kept) {
+        lock.lock();
+        try {
+            TailCutter.Plan plan = cutter.prepare(queue, kept,
+                    (d, cycle) -> build(d, rollCycle, new MonotonicClock(() -> cycleStartMillis(cycle))));
+            appender.close();
+            queue.close();
+            cutter.swap(plan);
+            SingleChronicleQueue reopened = build(dir, rollCycle, clock);
+            reopened.refreshDirectoryListing();
+            queue = reopened;
+            releaseLocks();
+            appender = reopened.createAppender();
+            appender.singleThreadedCheckDisabled(true);
+            currentCycle = Integer.MIN_VALUE;
+            pendingVoid = null;
+            LAST_APPENDED.setRelease(this, lastIndexOrUnknown());
+            if (plan.target() != null)
+                syncer.register(plan.target().toFile());
+            return plan.asideDir();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Under lock: "records [from, to] are a torn tail" as a metadata document. */
     private void writeVoidMarker() {
         long[] v = pendingVoid;
-        byte[] b = new byte[VOID_LENGTH - 4];
-        putIntLE(b, 0, VOID_MAGIC);
-        putLongLE(b, 4, v[0]);
-        putLongLE(b, 12, v[1]);
-        CRC32C crc = new CRC32C();
-        crc.update(b);
-        try (DocumentContext dc = appender.writingDocument(true)) {
-            Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeInt(VOID_MAGIC);
-            bytes.writeLong(v[0]);
-            bytes.writeLong(v[1]);
-            bytes.writeInt((int) crc.getValue());
-        }
+        writeMarker(VOID_MAGIC, v[0], v[1]);
         pendingVoid = null;
         LOG.log(Level.DEBUG, () -> "Voided the torn tail [" + Long.toHexString(v[0]) + ", " + Long.toHexString(v[1]) + "]");
+    }
+
+    /** Under lock: one of our metadata documents, {magic, a, b, CRC32C}. */
+    private void writeMarker(int magic, long a, long b) {
+        byte[] m = new byte[VOID_LENGTH - 4];
+        putIntLE(m, 0, magic);
+        putLongLE(m, 4, a);
+        putLongLE(m, 12, b);
+        CRC32C crc = new CRC32C();
+        crc.update(m);
+        try (DocumentContext dc = appender.writingDocument(true)) {
+            Bytes<?> bytes = dc.wire().bytes();
+            bytes.writeInt(magic);
+            bytes.writeLong(a);
+            bytes.writeLong(b);
+            bytes.writeInt((int) crc.getValue());
+        }
+    }
+
+    /** The magic number of one of our intact metadata documents, or 0 (Chronicle's own, or damaged). */
+    private static int markerMagic(Bytes<?> bytes) {
+        if (bytes.readRemaining() != VOID_LENGTH)
+            return 0;
+        long p = bytes.readPosition();
+        int magic = bytes.readInt(p);
+        if (magic != VOID_MAGIC && magic != LINK_MAGIC)
+            return 0;
+        CRC32C crc = new CRC32C();
+        for (int i = 0; i < VOID_LENGTH - 4; i++)
+            crc.update(bytes.readUnsignedByte(p + i));
+        return (int) crc.getValue() == bytes.readInt(p + VOID_LENGTH - 4) ? magic : 0;
+    }
+
+    /** Whether a document holds a CRC32C of the rest: one of our records, whatever its header says. */
+    private static boolean isRecord(Bytes<?> bytes) {
+        long p = bytes.readPosition();
+        long n = bytes.readRemaining() - CRC_BYTES;
+        if (n < 0 || n > Integer.MAX_VALUE)
+            return false;
+        CRC32C crc = new CRC32C();
+        for (long i = 0; i < n; i++)
+            crc.update(bytes.readUnsignedByte(p + CRC_BYTES + i));
+        return (int) crc.getValue() == bytes.readInt(p);
+    }
+
+    private static boolean isOurMetaData(Bytes<?> bytes) {
+        return markerMagic(bytes) != 0;
     }
 
     private static void putIntLE(byte[] b, int at, int v) {

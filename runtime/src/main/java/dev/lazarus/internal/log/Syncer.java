@@ -189,9 +189,7 @@ final class Syncer {
         try {
             if (current != null)
                 current.getFD().sync(); // it may have got records before a roll to a new file
-            for (File f : files) {
-                if (f.equals(currentFile))
-                    continue;
+            for (File f : files) { // (a file registered again may be a new one under the same name: a cut)
                 RandomAccessFile raf;
                 try {
                     raf = new RandomAccessFile(f, "r");
