@@ -2,6 +2,7 @@ package dev.lazarus.agent;
 
 import dev.lazarus.agent.instrument.LazarusTransformer;
 import dev.lazarus.internal.engine.Engine;
+import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.log.RedoLog;
 
@@ -34,8 +35,9 @@ public final class AgentMain {
         RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs());
         Engine engine = new Engine(log, config.sync(), config.strict(), config.describe(), dir.snapshots(),
                 config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs(), config.renames());
+        ThirdParty.install(config.thirdParty());
         Hooks.install(engine);
-        inst.addTransformer(new LazarusTransformer(ownLoader, config.strict()), false);
+        inst.addTransformer(new LazarusTransformer(ownLoader, config.strict(), config.thirdParty()), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             dir.close();

@@ -1,6 +1,7 @@
 package dev.lazarus.agent;
 
 import dev.lazarus.internal.engine.Renames;
+import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.log.SyncMode;
 
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Properties;
  * what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
-                     long snapshotLogBytes, long rtoMs, Renames renames) {
+                     long snapshotLogBytes, long rtoMs, Renames renames, ThirdParty thirdParty) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -29,6 +30,9 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("snapshotInterval", "time between snapshots, e.g. 30s, 10m, 1h, or off (default 10m)");
         KEYS.put("snapshotLogBytes", "log growth that triggers a snapshot, e.g. 64m, 1g, or off (default 256m)");
         KEYS.put("renames", "classes and fields renamed since the data was written: old.pkg.A:new.pkg.A;new.pkg.A#oldField:newField");
+        KEYS.put("classes", "classes tracked as if @Durable, globs separated by ; (* = one name level, ** = any): com.acme.store.*;com.acme.**");
+        KEYS.put("roots", "fields treated as @Durable roots: pkg.Class.field;pkg.Other.field");
+        KEYS.put("exclude", "fields of tracked classes never logged, left as the app's constructors set them: pkg.Class.field;...");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
     }
 
@@ -66,7 +70,13 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (IllegalArgumentException e) {
             throw new ConfigException("bad value for renames: " + e.getMessage());
         }
-        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames);
+        ThirdParty thirdParty;
+        try {
+            thirdParty = ThirdParty.parse(values.get("classes"), values.get("roots"), values.get("exclude"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("bad value: " + e.getMessage());
+        }
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, thirdParty);
     }
 
     private static String keyOf(String envName, String source) {

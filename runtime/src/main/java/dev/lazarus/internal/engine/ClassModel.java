@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the engine knows about one tracked class: the fields that make up an object's image, with
- * their numbers, and how to create an empty instance on recovery (its no-arg constructor where
+ * What the engine knows about one tracked class: the fields that make up an object's image (final
+ * ones and an inner class's outer reference included; static, transient and {@code exclude=}d ones
+ * not), with their numbers, and how to create an empty instance on recovery (its no-arg constructor where
  * there is one, so that fields added since the log was written get their initial values).
  */
 final class ClassModel {
@@ -40,7 +41,8 @@ final class ClassModel {
             boolean tracked = Tracked.class.isAssignableFrom(c);
             for (Field f : c.getDeclaredFields()) {
                 int m = f.getModifiers();
-                if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()) {
+                if (Modifier.isStatic(m) || Modifier.isTransient(m) || (f.isSynthetic() && !isOuterReference(f))
+                        || ThirdParty.current().isExcluded(f)) {
                     continue;
                 }
                 if (!tracked) {
@@ -60,6 +62,14 @@ final class ClassModel {
             ctor = null;
         }
         this.noArg = ctor;
+    }
+
+    /**
+     * The reference of a non-static inner class to its enclosing instance ({@code this$0}): final
+     * and synthetic, set by the constructor, so it is part of the image like any final field.
+     */
+    static boolean isOuterReference(Field f) {
+        return f.isSynthetic() && f.getName().startsWith("this$");
     }
 
     static ClassModel of(Class<?> type) {
