@@ -106,8 +106,11 @@ class ThirdPartyIT {
         state.put("set", sorted(redis.call("SMEMBERS", "set")));
         state.put("hash", sorted(redis.call("HGETALL", "hash")));
         state.put("zset", redis.call("ZRANGE", "zset", "0", "-1", "WITHSCORES"));
-        state.put("bits", redis.call("BITCOUNT", "bits") + " " + redis.call("GETBIT", "bits", "12")
-                + redis.call("GETBIT", "bits", "3"));
+        StringBuilder bits = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            bits.append(redis.call("GETBIT", "bits", Integer.toString(i)));
+        }
+        state.put("bits", bits.toString());
         state.put("gone", redis.call("EXISTS", "gone"));
         return state;
     }

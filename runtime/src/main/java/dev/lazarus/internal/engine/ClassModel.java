@@ -76,6 +76,16 @@ final class ClassModel {
         return MODELS.get(type);
     }
 
+    /** The slot of field number {@code id}; it must be one of this class's. */
+    Slot slot(int id) {
+        for (Slot s : slots) {
+            if (s.id() == id) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("field " + id + " is not a field of " + type.getName());
+    }
+
     /** A fresh instance for recovery; the caller keeps hooks silent while it runs. */
     Object instantiate() {
         if (noArg != null) {

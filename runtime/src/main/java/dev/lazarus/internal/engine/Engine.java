@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The write side of Lazarus: turns the hooks' reports into redo-log records, attaches objects as
@@ -39,6 +40,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private final String description;
     private final Dictionary dictionary;
     private final ArrayRegistry arrays = new ArrayRegistry();
+    private final MutableRegistry mutables = new MutableRegistry();
     private final AtomicLong oids = new AtomicLong();
     private final AtomicLong txs = new AtomicLong();
     private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
@@ -161,6 +163,36 @@ public final class Engine implements Journal, ValueCodec.Writing {
         } finally {
             endImplicit(t, implicit);
         }
+    }
+
+    @Override
+    public void setObjectOwned(Object owner, long oid, int field, Object value) {
+        setObject(oid, field, value);
+        if (value != null && MutableValues.isMutableValue(value.getClass())) {
+            mutables.register(value, owner, field);
+        }
+    }
+
+    /**
+     * Logs the field that holds {@code value} again, with the value's whole new content, if an
+     * attached object's field still holds it (the registry may be stale: the field overwritten since).
+     */
+    @Override
+    public void valueMutated(Object value) {
+        if (replaying) {
+            return;
+        }
+        MutableRegistry.Holder h = mutables.holderOf(value);
+        if (h == null) {
+            return;
+        }
+        Object owner = h.owner().get();
+        long oid = owner instanceof Tracked tr ? tr.$lz$oid() : 0;
+        if (oid == 0 || GraphCodec.read(ClassModel.of(owner.getClass()).slot(h.field()).field(), owner) != value) {
+            mutables.forget(value);
+            return;
+        }
+        setObject(oid, h.field(), value);
     }
 
     // ------------------------------------------------------------------ Journal: collections, arrays
@@ -351,6 +383,8 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 return ((Tracked) v).$lz$oid() == 0;
             case ARRAY:
                 return arrays.oidOf(v) == 0;
+            case MUTABLE:
+                return v instanceof AtomicReference<?> r && needsAttach(r.get());
             case COMPOSITE: {
                 boolean[] any = {false};
                 ValueCodec.forEachPart(v, p -> any[0] |= needsAttach(p));
@@ -369,6 +403,14 @@ public final class Engine implements Journal, ValueCodec.Writing {
         ValueCodec.Kind kind = ValueCodec.kindOf(value);
         if (kind == ValueCodec.Kind.NULL || kind == ValueCodec.Kind.VALUE) {
             return; // the common case: nothing to attach, nothing to check
+        }
+        if (kind == ValueCodec.Kind.MUTABLE) {
+            if (where != null) {
+                untrackable(value, where); // only fields re-log a mutable value; not elements nor roots
+            } else if (value instanceof AtomicReference<?> r) {
+                attach(t, r.get(), 0, "the value of an AtomicReference in " + fieldName(fieldId));
+            }
+            return;
         }
         if (!needsAttach(value)) {
             if (kind == ValueCodec.Kind.UNTRACKABLE || kind == ValueCodec.Kind.COMPOSITE) {
@@ -444,6 +486,16 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 break;
             case COMPOSITE:
                 ValueCodec.forEachPart(v, p -> discover(p, batch, owner, where));
+                break;
+            case MUTABLE:
+                if (where instanceof Field f && owner instanceof Tracked) {
+                    // a field of an object being attached: its image holds the value; later mutations re-log it
+                    mutables.register(v, owner, FieldTable.id(f.getDeclaringClass().getName(), f.getName(),
+                            Kinds.descriptorOf(f.getType())));
+                    ValueCodec.forEachPart(v, p -> discover(p, batch, v, "the value of an AtomicReference in"));
+                } else {
+                    untrackable(v, GraphCodec.path(owner, where));
+                }
                 break;
             case UNTRACKABLE:
                 untrackable(v, GraphCodec.path(owner, where));
@@ -568,6 +620,9 @@ public final class Engine implements Journal, ValueCodec.Writing {
                     for (ClassModel.Slot s : ClassModel.of(o.getClass()).slots) {
                         if (!s.primitive()) {
                             Object v = GraphCodec.read(s.field(), o);
+                            if (v != null && MutableValues.isMutableValue(v.getClass())) {
+                                mutables.register(v, o, s.id());
+                            }
                             if (needsAttach(v)) {
                                 attach(t, v, s.id(), null);
                                 // and the reference to it: replay would otherwise keep the constructor's own
