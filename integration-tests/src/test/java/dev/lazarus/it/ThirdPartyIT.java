@@ -70,6 +70,41 @@ class ThirdPartyIT {
         }
     }
 
+    private static final String LIB = "dev.lazarus.it.apps.library.";
+    /** An annotation-free class with what libraries hold, made durable by the three options. */
+    private static AgentJvm.Builder library(Path dir, String mode) {
+        return AgentJvm.app(LIB + "LibraryApp").dir(dir).args(mode)
+                .option("classes", LIB + "Inventory*")
+                .option("roots", LIB + "LibraryApp.inventory")
+                .option("exclude", LIB + "Inventory.clock;" + LIB + "Inventory.onChange");
+    }
+
+    @Test
+    void libraryClass_finalTransientInnerConcreteCollectionsArraysMutableValuesAndWiring_surviveKill9() throws Exception {
+        Path dir = AgentJvm.workDir("library");
+        Crash.Run built = Crash.runAndKill(library(dir, "build"));
+        assertThat(built.state()).as(built.description()).isNotEqualTo(built.fresh()).contains("wired=true");
+        Crash.Run continued = Crash.runAndKill(library(dir, "continue"));
+        Crash.assertRecovered("library", built.state(), continued);
+        assertThat(continued.state2()).as(continued.description()).isNotEqualTo(continued.state())
+                .contains("wired=true");
+        // transient state is not kept, as with Java serialization
+        assertThat(Crash.prefixed(built.out(), "TRANSIENT")).last().isEqualTo("3");
+        assertThat(Crash.prefixed(continued.out(), "TRANSIENT")).first().isEqualTo("0");
+        Crash.Run checked = Crash.check(library(dir, "check"));
+        Crash.assertRecovered("library after more changes", continued.state2(), checked);
+    }
+
+    @Test
+    void aFieldNamedInExcludeThatTheClassLacks_stopsTheJvmWithTheFix() throws Exception {
+        Path dir = AgentJvm.workDir("library-typo");
+        try (AgentJvm jvm = library(dir, "build").option("exclude", LIB + "Inventory.clok").start()) {
+            assertThat(jvm.awaitExit(Duration.ofSeconds(60))).as(jvm.describe()).isEqualTo(2);
+            assertThat(String.join("\n", jvm.err())).contains("exclude=" + LIB + "Inventory.clok")
+                    .contains("clock").contains("Fix:");
+        }
+    }
+
     /** Strings (SET, APPEND: a byte array replaced then filled), counters, lists, sets, hashes, sorted sets, bitmaps. */
     private static void write(Resp redis) throws Exception {
         redis.call("SET", "greeting", "hello");

@@ -33,6 +33,8 @@ final class ClassModel {
     final List<Slot> slots = new ArrayList<>();
     /** Fields of untracked superclasses that hold state Lazarus cannot follow; empty when fine. */
     final List<Field> untracked = new ArrayList<>();
+    /** Fields that {@code exclude=} names: the application's wiring (connections, clocks, callbacks). */
+    final List<Field> wiring = new ArrayList<>();
     private final Constructor<?> noArg;
 
     private ClassModel(Class<?> type) {
@@ -41,8 +43,12 @@ final class ClassModel {
             boolean tracked = Tracked.class.isAssignableFrom(c);
             for (Field f : c.getDeclaredFields()) {
                 int m = f.getModifiers();
-                if (Modifier.isStatic(m) || Modifier.isTransient(m) || (f.isSynthetic() && !isOuterReference(f))
-                        || ThirdParty.current().isExcluded(f)) {
+                if (Modifier.isStatic(m) || Modifier.isTransient(m) || (f.isSynthetic() && !isOuterReference(f))) {
+                    continue;
+                }
+                if (ThirdParty.current().isExcluded(f)) {
+                    f.setAccessible(true);
+                    wiring.add(f);
                     continue;
                 }
                 if (!tracked) {
@@ -74,6 +80,24 @@ final class ClassModel {
 
     static ClassModel of(Class<?> type) {
         return MODELS.get(type);
+    }
+
+    /**
+     * Gives the recovered value of a root the wiring ({@code exclude=} fields) of the object the
+     * application's constructor has just built for that root: connections, clocks and callbacks
+     * belong to this run, not to the log.
+     */
+    static void adoptWiring(Object built, Object recovered) {
+        if (built == null || recovered == null || built.getClass() != recovered.getClass()) {
+            return;
+        }
+        for (Field f : of(recovered.getClass()).wiring) {
+            try {
+                f.set(recovered, f.get(built));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot set " + f + " of a recovered root", e);
+            }
+        }
     }
 
     /** The slot of field number {@code id}; it must be one of this class's. */

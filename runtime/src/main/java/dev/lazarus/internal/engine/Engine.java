@@ -289,8 +289,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
         String name = owner.getName() + "." + field;
         synchronized (rootLock) {
             if (claimedRoots.add(name) && recoveredRoots.containsKey(name)) {
-                // the first assignment in a run with recovered state: the field gets the recovered object
-                return recoveredRoots.get(name);
+                // the first assignment in a run with recovered state: the field gets the recovered object,
+                // with the wiring (exclude= fields) of the one the application just built
+                Object recovered = recoveredRoots.get(name);
+                ClassModel.adoptWiring(value, recovered);
+                return recovered;
             }
         }
         ThreadState t = threads.get();
