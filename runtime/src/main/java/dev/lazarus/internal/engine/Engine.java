@@ -521,15 +521,23 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private void untrackable(Object value, String path) {
         String type = value.getClass().getName();
         boolean jdkCollection = (value instanceof Map || value instanceof Collection) && type.startsWith("java.");
+        boolean mutableValue = MutableValues.isMutableValue(value.getClass());
         String why = jdkCollection
                 ? "it holds a " + type + " created outside a @Durable class, so changes made through it would be lost after a crash"
+                : mutableValue
+                ? "it holds a " + type + ", which Lazarus tracks only as the value of a field of a tracked object, not as a"
+                        + " collection or array element or a root, so changes to it would be lost after a crash"
                 : "it holds a " + type + ", which is mutable and not tracked, so changes to it would be lost after a crash";
         String fix;
-        if (jdkCollection) {
+        if (mutableValue) {
+            fix = "hold it in a field of a @Durable class, or store an immutable value instead (a String for a StringBuilder,"
+                    + " a long for an AtomicLong)";
+        } else if (jdkCollection) {
             fix = "create the collection inside a @Durable class (new HashMap<>(), new ArrayList<>(other) there are tracked)";
         } else if (type.startsWith("java.") || type.startsWith("javax.")) {
-            fix = "store an immutable value instead (a String for a StringBuilder, a long for an AtomicLong, a record,"
-                    + " List.of(...)) in a field of a @Durable class, or make the field transient";
+            fix = "store an immutable value instead (a long for a LongAdder, a record, List.of(...)) in a field of a"
+                    + " @Durable class, hold a supported mutable value (StringBuilder, BitSet, AtomicLong...), or make the"
+                    + " field transient";
         } else {
             fix = "annotate " + type + " with @Durable, store an immutable value instead (a record, String, List.of(...)),"
                     + " or make the field transient";
