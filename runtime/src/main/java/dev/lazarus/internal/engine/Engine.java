@@ -542,7 +542,8 @@ public final class Engine implements Journal, ValueCodec.Writing {
             fix = "annotate " + type + " with @Durable, store an immutable value instead (a record, String, List.of(...)),"
                     + " or make the field transient";
         }
-        report(path, "Lazarus cannot track " + path + ": " + why + ". Fix: " + fix + ".");
+        // warned once per place and type: two kinds of state in one place are two problems
+        report(path + ":" + type, "Lazarus cannot track " + path + ": " + why + ". Fix: " + fix + ".");
     }
 
     private void untrackableField(Field f) {
