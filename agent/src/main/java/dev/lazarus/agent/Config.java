@@ -12,9 +12,10 @@ import java.util.Properties;
 
 /**
  * The agent's options. Each key can be given as an agent argument ({@code -javaagent:...=dir=x,sync=always}),
- * a system property ({@code -Dlazarus.dir=x}) or an environment variable ({@code LAZARUS_DIR=x});
- * in that order of precedence. An unknown key or a bad value is an error that names it and lists
- * what is valid.
+ * a system property ({@code -Dlazarus.dir=x}), an environment variable ({@code LAZARUS_DIR=x}) or a line
+ * of a properties file ({@code config=FILE}, else {@code lazarus.properties} in the data directory);
+ * in that order of precedence (see {@link ConfigSources}). An unknown key or a bad value is an error
+ * that names it, says where it was set and lists what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
                      long snapshotLogBytes, long rtoMs, Renames renames, ThirdParty thirdParty) {
@@ -24,6 +25,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
 
     static {
         KEYS.put("dir", "the data directory (default ./lazarus-data)");
+        KEYS.put("config", "a properties file of options (default: lazarus.properties in dir, if there is one)");
         KEYS.put("sync", "none | interval | always (default interval)");
         KEYS.put("syncIntervalMs", "milliseconds between forces with sync=interval, a positive integer (default 1000)");
         KEYS.put("strict", "true | false: whether untrackable state is an error (default true)");
@@ -37,27 +39,16 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
     }
 
     public static Config load(String agentArgs, Properties system, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            if (e.getKey().startsWith("LAZARUS_")) {
-                values.put(keyOf(e.getKey(), "environment variable " + e.getKey()), e.getValue());
-            }
+        Settings values = ConfigSources.read(agentArgs, system, env, KEYS);
+        try {
+            return from(values);
+        } catch (ConfigException e) {
+            throw values.withOrigin(e);
         }
-        for (String name : system.stringPropertyNames()) {
-            if (name.startsWith("lazarus.")) {
-                values.put(known(name.substring("lazarus.".length()), "system property -D" + name), system.getProperty(name));
-            }
-        }
-        if (agentArgs != null && !agentArgs.isBlank()) {
-            for (String pair : agentArgs.split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new ConfigException("agent option '" + pair + "' is not key=value. Valid keys: " + validKeys());
-                }
-                values.put(known(pair.substring(0, eq).trim(), "agent option"), pair.substring(eq + 1).trim());
-            }
-        }
-        Path dir = Path.of(values.getOrDefault("dir", "lazarus-data")).toAbsolutePath().normalize();
+    }
+
+    private static Config from(Settings values) {
+        Path dir = Path.of(values.getOrDefault(ConfigSources.DIR, ConfigSources.DEFAULT_DIR)).toAbsolutePath().normalize();
         SyncMode sync = parseSync(values.getOrDefault("sync", "interval"));
         long interval = parsePositive("syncIntervalMs", values.getOrDefault("syncIntervalMs", "1000"));
         boolean strict = parseBoolean("strict", values.getOrDefault("strict", "true"));
@@ -68,40 +59,16 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         try {
             renames = Renames.parse(values.get("renames"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("bad value for renames: " + e.getMessage());
+            throw new ConfigException("renames", "bad value for renames: " + e.getMessage());
         }
         ThirdParty thirdParty;
         try {
             thirdParty = ThirdParty.parse(values.get("classes"), values.get("roots"), values.get("exclude"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("bad value: " + e.getMessage());
+            // the message starts with the option it is about (classes, roots or exclude)
+            throw new ConfigException(e.getMessage().substring(0, e.getMessage().indexOf(' ')), "bad value: " + e.getMessage());
         }
         return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, thirdParty);
-    }
-
-    private static String keyOf(String envName, String source) {
-        // LAZARUS_SYNC_INTERVAL_MS -> syncIntervalMs
-        String[] parts = envName.substring("LAZARUS_".length()).toLowerCase(Locale.ROOT).split("_");
-        StringBuilder key = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            if (!parts[i].isEmpty()) {
-                key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-            }
-        }
-        return known(key.toString(), source);
-    }
-
-    private static String known(String key, String source) {
-        if (!KEYS.containsKey(key)) {
-            throw new ConfigException("unknown " + source + " '" + key + "'. Valid keys: " + validKeys());
-        }
-        return key;
-    }
-
-    private static String validKeys() {
-        StringBuilder b = new StringBuilder();
-        KEYS.forEach((k, v) -> b.append("\n  ").append(k).append(": ").append(v));
-        return b.toString();
     }
 
     private static SyncMode parseSync(String v) {
@@ -109,7 +76,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
             case "none": return SyncMode.NONE;
             case "interval": return SyncMode.INTERVAL;
             case "always": return SyncMode.ALWAYS;
-            default: throw new ConfigException("bad value '" + v + "' for sync: use none, interval or always");
+            default: throw new ConfigException("sync", "bad value '" + v + "' for sync: use none, interval or always");
         }
     }
 
@@ -122,7 +89,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException("bad value '" + v + "' for " + key + ": use a positive integer");
+        throw new ConfigException(key, "bad value '" + v + "' for " + key + ": use a positive integer");
     }
 
     /** Milliseconds from {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, or a plain number of ms; {@code off} = 0. */
@@ -153,7 +120,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
-        throw new ConfigException("bad value '" + v + "' for " + key + ": use a positive duration such as 500ms, 30s, 10m, 1h, or off");
+        throw new ConfigException(key, "bad value '" + v + "' for " + key + ": use a positive duration such as 500ms, 30s, 10m, 1h, or off");
     }
 
     /** Bytes from {@code 64k}, {@code 256m}, {@code 1g} or a plain number; {@code off} = 0. */
@@ -176,14 +143,14 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
-        throw new ConfigException("bad value '" + v + "' for " + key + ": use a positive size such as 64k, 256m, 1g, or off");
+        throw new ConfigException(key, "bad value '" + v + "' for " + key + ": use a positive size such as 64k, 256m, 1g, or off");
     }
 
     private static boolean parseBoolean(String key, String v) {
         switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true": return true;
             case "false": return false;
-            default: throw new ConfigException("bad value '" + v + "' for " + key + ": use true or false");
+            default: throw new ConfigException(key, "bad value '" + v + "' for " + key + ": use true or false");
         }
     }
 

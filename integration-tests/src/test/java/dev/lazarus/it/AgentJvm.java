@@ -47,11 +47,17 @@ final class AgentJvm implements AutoCloseable {
     }
 
     static Builder app(String mainClass) {
-        return new Builder(mainClass);
+        return new Builder(mainClass, null);
+    }
+
+    /** An executable jar, started with {@code java -jar} (a Spring Boot fat jar, say). */
+    static Builder jar(Path jar) {
+        return new Builder(null, jar);
     }
 
     static final class Builder {
         private final String mainClass;
+        private final Path jar;
         private final Map<String, String> options = new LinkedHashMap<>();
         private final List<String> classPath = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
@@ -59,8 +65,9 @@ final class AgentJvm implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private boolean agent = true;
 
-        private Builder(String mainClass) {
+        private Builder(String mainClass, Path jar) {
             this.mainClass = mainClass;
+            this.jar = jar;
             classPath.add(TEST_CLASSES.toAbsolutePath().toString());
             classPath.add(SAMPLES_JAR.toAbsolutePath().toString());
         }
@@ -125,9 +132,14 @@ final class AgentJvm implements AutoCloseable {
                 }
                 cmd.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (opts.isEmpty() ? "" : "=" + opts));
             }
-            cmd.add("-cp");
-            cmd.add(String.join(java.io.File.pathSeparator, classPath));
-            cmd.add(mainClass);
+            if (jar != null) {
+                cmd.add("-jar");
+                cmd.add(jar.toAbsolutePath().toString());
+            } else {
+                cmd.add("-cp");
+                cmd.add(String.join(java.io.File.pathSeparator, classPath));
+                cmd.add(mainClass);
+            }
             cmd.addAll(args);
             return new AgentJvm(cmd, env);
         }

@@ -38,7 +38,10 @@ public final class ThirdParty {
         this.excluded = excluded;
     }
 
-    /** Parses the three options (each may be null or blank); throws IllegalArgumentException naming the bad entry. */
+    /**
+     * Parses the three options (each may be null or blank); throws IllegalArgumentException naming
+     * the bad entry, its message starting with the option's name ({@code classes}, {@code roots}, {@code exclude}).
+     */
     public static ThirdParty parse(String classGlobs, String rootFields, String excludedFields) {
         List<Pattern> globs = new ArrayList<>();
         for (String g : entries(classGlobs)) {
