@@ -1,6 +1,8 @@
 package dev.lazarus.agent;
 
 import dev.lazarus.agent.instrument.LazarusTransformer;
+import dev.lazarus.internal.cluster.MapDistributor;
+import dev.lazarus.internal.engine.AgentMetrics;
 import dev.lazarus.internal.engine.Engine;
 import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.hook.Hooks;
@@ -37,12 +39,35 @@ public final class AgentMain {
                 config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs(), config.renames());
         ThirdParty.install(config.thirdParty());
         Hooks.install(engine);
+        MapDistributor distributor = new MapDistributor(config.cluster());
+        Hooks.install(distributor);
         inst.addTransformer(new LazarusTransformer(ownLoader, config.strict(), config.thirdParty()), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            distributor.close();
             engine.close();
             dir.close();
         }, "lazarus-shutdown"));
+        engine.afterRecovery(() -> registerMetrics(engine, dir));
         LOG.log(System.Logger.Level.INFO, "Lazarus " + VERSION + " active: " + config.describe());
+    }
+
+    /**
+     * The MBean {@code dev.lazarus:type=Agent}, registered once recovery is done (the application
+     * has started and assigned its first root), on a background thread: the platform MBean server
+     * initialises JMX and java.util.logging, which the agent should neither make the application
+     * wait for nor trigger before the application has configured its own logging.
+     */
+    private static void registerMetrics(Engine engine, DataDirectory dir) {
+        Thread t = new Thread(() -> {
+            try {
+                java.lang.management.ManagementFactory.getPlatformMBeanServer().registerMBean(
+                        new AgentMetrics(engine, dir.log()), new javax.management.ObjectName("dev.lazarus:type=Agent"));
+            } catch (javax.management.JMException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot register the MBean dev.lazarus:type=Agent: " + e);
+            }
+        }, "lazarus-metrics");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static String versionOf() {

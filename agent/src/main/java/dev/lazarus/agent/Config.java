@@ -1,5 +1,6 @@
 package dev.lazarus.agent;
 
+import dev.lazarus.internal.cluster.ClusterSettings;
 import dev.lazarus.internal.engine.Renames;
 import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.log.SyncMode;
@@ -18,7 +19,8 @@ import java.util.Properties;
  * that names it, says where it was set and lists what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
-                     long snapshotLogBytes, long rtoMs, Renames renames, ThirdParty thirdParty) {
+                     long snapshotLogBytes, long rtoMs, Renames renames, ThirdParty thirdParty,
+                     ClusterSettings cluster) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -36,6 +38,10 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("roots", "fields treated as @Durable roots: pkg.Class.field;pkg.Other.field");
         KEYS.put("exclude", "fields of tracked classes never logged, left as the app's constructors set them: pkg.Class.field;...");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
+        KEYS.put("cluster", "the name of the cluster whose members share the @Distributed maps (default: no cluster)");
+        KEYS.put("bind", "with cluster: this member's HOST:PORT (TCP), also its name on the ring, e.g. 127.0.0.1:7801");
+        KEYS.put("members", "with cluster: the members' HOST:PORT list, e.g. 127.0.0.1:7801,127.0.0.1:7802 (no multicast discovery)");
+        KEYS.put("replicas", "with cluster: how many members store each key, a positive integer (default 2)");
     }
 
     public static Config load(String agentArgs, Properties system, Map<String, String> env) {
@@ -68,7 +74,26 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
             // the message starts with the option it is about (classes, roots or exclude)
             throw new ConfigException(e.getMessage().substring(0, e.getMessage().indexOf(' ')), "bad value: " + e.getMessage());
         }
-        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, thirdParty);
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, thirdParty,
+                parseCluster(values));
+    }
+
+    private static ClusterSettings parseCluster(Settings values) {
+        String name = values.get("cluster");
+        if (name == null) {
+            for (String key : new String[] {"bind", "members", "replicas"}) {
+                if (values.get(key) != null) {
+                    throw new ConfigException(key, key + " is a cluster option: add cluster=NAME (and bind=HOST:PORT), or remove " + key);
+                }
+            }
+            return null;
+        }
+        int replicas = (int) Math.min(Integer.MAX_VALUE, parsePositive("replicas", values.getOrDefault("replicas", "2")));
+        try {
+            return ClusterSettings.of(name, values.get("bind"), values.get("members"), replicas);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static SyncMode parseSync(String v) {
@@ -159,6 +184,7 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
                 + (sync == SyncMode.INTERVAL ? " (every " + syncIntervalMs + " ms)" : "") + ", strict=" + strict
                 + ", snapshots every " + (snapshotIntervalMs > 0 ? snapshotIntervalMs / 1000 + " s" : "(off)")
                 + " or " + (snapshotLogBytes > 0 ? (snapshotLogBytes >> 20) + " MiB of log" : "(off)")
-                + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "");
+                + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "")
+                + (cluster != null ? ", " + cluster.describe() : "");
     }
 }

@@ -70,12 +70,18 @@ final class ConfigSources {
         if (agentArgs == null || agentArgs.isBlank()) {
             return r;
         }
+        String previous = null;
         for (String pair : agentArgs.split(",")) {
             int eq = pair.indexOf('=');
+            if (eq <= 0 && "members".equals(previous)) { // members=a:1,b:2 keeps its commas
+                r.put(previous, new Settings.Setting(r.get(previous).value() + "," + pair.trim(), "agent option members"));
+                continue;
+            }
             if (eq <= 0) {
                 throw new ConfigException("agent option '" + pair + "' is not key=value. Valid keys: " + validKeys());
             }
             String key = known(pair.substring(0, eq).trim(), "unknown agent option");
+            previous = key;
             r.put(key, new Settings.Setting(pair.substring(eq + 1).trim(), "agent option " + key));
         }
         return r;

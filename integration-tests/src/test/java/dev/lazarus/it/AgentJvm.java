@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,22 +181,55 @@ final class AgentJvm implements AutoCloseable {
 
     /** Waits for a line of standard output that matches, and returns it. */
     String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
+        return await(out, 0, match, timeout);
+    }
+
+    /** Waits for a line of standard output, from line {@code from} on (see {@link #outSize}), that matches. */
+    String awaitLine(int from, Predicate<String> match, Duration timeout) throws InterruptedException {
+        return await(out, from, match, timeout);
+    }
+
+    /** Waits for a line of standard error, from line {@code from} on (see {@link #errSize}), that matches. */
+    String awaitErrLine(int from, Predicate<String> match, Duration timeout) throws InterruptedException {
+        return await(err, from, match, timeout);
+    }
+
+    int outSize() {
         synchronized (out) {
+            return out.size();
+        }
+    }
+
+    int errSize() {
+        synchronized (err) {
+            return err.size();
+        }
+    }
+
+    private String await(List<String> lines, int from, Predicate<String> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = from;
+        synchronized (lines) {
             while (true) {
-                for (; seen < out.size(); seen++) {
-                    if (match.test(out.get(seen))) {
-                        return out.get(seen);
+                for (; seen < lines.size(); seen++) {
+                    if (match.test(lines.get(seen))) {
+                        return lines.get(seen);
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || (!process.isAlive() && seen == out.size())) {
+                if (left <= 0 || (!process.isAlive() && seen == lines.size())) {
                     throw new AssertionError("no matching line within " + timeout + "; " + describe());
                 }
-                out.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+                lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
             }
         }
+    }
+
+    /** Writes one line to the child's standard input (for apps that take commands). */
+    void send(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     /** Waits until standard output has at least {@code n} lines that match. */

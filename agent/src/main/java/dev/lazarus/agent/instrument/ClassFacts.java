@@ -20,17 +20,19 @@ import java.util.TreeSet;
 final class ClassFacts {
     static final String DURABLE = "Ldev/lazarus/Durable;";
     static final String ATOMIC = "Ldev/lazarus/Atomic;";
+    static final String DISTRIBUTED = "Ldev/lazarus/Distributed;";
 
     /** One declared field; {@code excluded} when {@code exclude=} names it. */
-    record FieldFacts(String owner, String name, String descriptor, int access, boolean durable, boolean excluded) {
+    record FieldFacts(String owner, String name, String descriptor, int access, boolean durable, boolean distributed,
+                      boolean excluded) {
         boolean isStatic() {
             return (access & Opcodes.ACC_STATIC) != 0;
         }
 
-        /** A field whose writes are logged: an instance field that is not final, transient, synthetic or excluded. */
+        /** A field whose writes are logged: an instance field that is not final, transient, synthetic, @Distributed or excluded. */
         boolean persistent() {
-            return !excluded
-                    && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)) == 0;
+            return (access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)) == 0
+                    && !distributed && !excluded;
         }
     }
 
@@ -68,7 +70,7 @@ final class ClassFacts {
         }
         Map<String, FieldFacts> out = new HashMap<>();
         fields.forEach((key, f) -> out.put(key, new FieldFacts(f.owner(), f.name(), f.descriptor(), f.access(),
-                f.durable() || config.isRoot(name, f.name()), config.isExcluded(name, f.name()))));
+                f.durable() || config.isRoot(name, f.name()), f.distributed(), config.isExcluded(name, f.name()))));
         return new ClassFacts(name, superName, durable || config.tracks(name), access, out);
     }
 
@@ -117,22 +119,25 @@ final class ClassFacts {
 
         @Override
         public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
-            boolean[] marked = {false};
+            boolean[] marked = {false, false};
             String owner = name;
-            fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, false, false));
+            fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, false, false, false));
             return new FieldVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
                     if (DURABLE.equals(desc)) {
                         marked[0] = true;
+                    } else if (DISTRIBUTED.equals(desc)) {
+                        marked[1] = true;
                     }
                     return null;
                 }
 
                 @Override
                 public void visitEnd() {
-                    if (marked[0]) {
-                        fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, true, false));
+                    if (marked[0] || marked[1]) {
+                        fields.put(fieldName + ':' + descriptor,
+                                new FieldFacts(owner, fieldName, descriptor, access, marked[0], marked[1], false));
                     }
                 }
             };

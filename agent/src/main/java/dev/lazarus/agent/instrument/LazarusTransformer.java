@@ -23,6 +23,7 @@ public final class LazarusTransformer implements ClassFileTransformer {
     private static final System.Logger LOG = System.getLogger("dev.lazarus");
     private static final byte[] DURABLE = ClassFacts.DURABLE.getBytes(StandardCharsets.UTF_8);
     private static final byte[] ATOMIC = ClassFacts.ATOMIC.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DISTRIBUTED = ClassFacts.DISTRIBUTED.getBytes(StandardCharsets.UTF_8);
     private static final int UTF8 = 1;
     private static final int FIELDREF = 9;
 
@@ -117,7 +118,7 @@ public final class LazarusTransformer implements ClassFileTransformer {
         Scan scan = scan(reader, types);
         boolean tracked = types.isTracked(self.name);
         if (!tracked && !scan.touchesTrackedFields && !self.declaresRoot() && !mentions(reader, DURABLE)
-                && !mentions(reader, ATOMIC)) {
+                && !mentions(reader, ATOMIC) && !mentions(reader, DISTRIBUTED)) {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -151,9 +152,9 @@ public final class LazarusTransformer implements ClassFileTransformer {
             String name = reader.readUTF8(nameAndType, buf);
             String desc = reader.readUTF8(nameAndType + 2, buf);
             Optional<ClassFacts.FieldFacts> f = types.resolveField(owner, name, desc);
-            if (f.isPresent() && (f.get().durable() || types.isTrackedField(f.get()))) {
+            if (f.isPresent() && (f.get().durable() || f.get().distributed() || types.isTrackedField(f.get()))) {
                 fields = true;
-                if (desc.startsWith("[") && !f.get().durable()) {
+                if (desc.startsWith("[") && !f.get().durable() && !f.get().distributed()) {
                     arrays = true;
                 }
             }

@@ -98,8 +98,8 @@ final class MethodRewriter extends MethodVisitor {
             Optional<ClassFacts.FieldFacts> resolved = cls.types().resolveField(owner, name, descriptor);
             if (resolved.isPresent()) {
                 ClassFacts.FieldFacts f = resolved.get();
-                if (f.durable()) {
-                    emitRootHook(f);
+                if (f.durable() || f.distributed()) {
+                    emitRootHook(f, f.distributed() ? "distributed" : "root");
                     super.visitFieldInsn(opcode, owner, name, descriptor);
                     cls.changed();
                     return;
@@ -115,8 +115,11 @@ final class MethodRewriter extends MethodVisitor {
         super.visitFieldInsn(opcode, owner, name, descriptor);
     }
 
-    /** Stack: value → the value to store (the recovered one on the first assignment of a run). */
-    private void emitRootHook(ClassFacts.FieldFacts f) {
+    /**
+     * Stack: value → the value to store: for a root, the recovered one on the first assignment of a
+     * run; for a {@code @Distributed} map, the map that stands for it (see {@code Hooks.distributed}).
+     */
+    private void emitRootHook(ClassFacts.FieldFacts f, String hook) {
         Type type = Type.getType(f.descriptor());
         boolean primitive = type.getSort() < Type.ARRAY;
         Type box = primitive ? boxOf(type) : null;
@@ -126,7 +129,7 @@ final class MethodRewriter extends MethodVisitor {
         }
         super.visitLdcInsn(Type.getObjectType(f.owner()));
         super.visitLdcInsn(f.name());
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "root",
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, hook,
                 "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;", false);
         if (primitive) {
             super.visitTypeInsn(Opcodes.CHECKCAST, box.getInternalName());

@@ -48,6 +48,21 @@ final class ComparatorCodec {
         }
     }
 
+    /** The comparator as text, for the operator's tools (no class is loaded). */
+    static String text(RecordBuffer b, java.util.function.IntFunction<String> className) {
+        int tag = b.getByte();
+        switch (tag) {
+            case NONE: return "";
+            case NATURAL: return "naturalOrder";
+            case REVERSE: return "reverseOrder";
+            case CASE_INSENSITIVE: return "CASE_INSENSITIVE_ORDER";
+            case ENUM: return className.apply(b.getVarInt()) + "." + b.getString();
+            case CLASS: return "new " + className.apply(b.getVarInt()) + "()";
+            case ADOPT: return "the owner's constructor's";
+            default: throw new IllegalStateException("unknown comparator tag " + tag);
+        }
+    }
+
     /** The comparator, or {@code null} for natural ordering; {@link #ADOPT} is reported through {@code adopt}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Comparator<?> read(RecordBuffer b, ValueCodec.Reading r, boolean[] adopt) {

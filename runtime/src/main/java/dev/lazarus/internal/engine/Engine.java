@@ -52,6 +52,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private final Set<String> claimedRoots = new HashSet<>();
     private volatile RecoveryReport report;
     private volatile boolean closed;
+    private volatile Runnable afterRecovery = () -> { };
 
     /** Per-thread writer state: the record being encoded and the open transaction. */
     private static final class ThreadState {
@@ -112,6 +113,24 @@ public final class Engine implements Journal, ValueCodec.Writing {
         if (started) {
             snapshotter.checkpoint();
         }
+    }
+
+    /** Runs {@code r} once recovery is done (on the thread that recovered: keep it short). */
+    public void afterRecovery(Runnable r) {
+        this.afterRecovery = r;
+    }
+
+    /** The figures of this run's recovery, or null before it. */
+    RecoveryReport recoveryReport() {
+        return report;
+    }
+
+    Snapshotter snapshotter() {
+        return snapshotter;
+    }
+
+    RedoLog log() {
+        return log;
     }
 
     /** The estimated recovery time if the JVM died now. */
@@ -589,12 +608,15 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 return;
             }
             Replayer replayer = new Replayer(log, loader, renames);
+            replayer.progress(Progress.logging(LOG));
+            Object event = JfrEvents.beginRecovery();
             replaying = true;
             try {
                 report = replayer.recover(Snapshotter.list(snapshotDir), Snapshotter.logTruncated(snapshotDir));
             } finally {
                 replaying = false;
             }
+            JfrEvents.recovery(event, report);
             LOG.log(System.Logger.Level.INFO, report.line(rtoMs));
             replayer.objects().forEach((o, oid) -> {
                 if (o instanceof Tracked tr) {
@@ -614,6 +636,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             attachConstructed(replayer.objects());
             snapshotter.start(loader, report);
             started = true;
+            afterRecovery.run();
         }
     }
 

@@ -29,6 +29,11 @@ final class RecordBuffer {
         return this;
     }
 
+    /** Whether a record being read has bytes left. */
+    boolean hasMore() {
+        return pos < limit;
+    }
+
     byte[] array() {
         return bytes;
     }

@@ -158,6 +158,22 @@ final class SnapshotFile {
         return read(file, null);
     }
 
+    /** The trailer alone, read from the end of the file (no checksum test: see {@link #verify}). */
+    static Trailer trailer(Path file) {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < MAGIC.length + 1 + 5 * 8 + 4) {
+                throw new IllegalStateException("snapshot " + file + " is incomplete: " + size + " bytes");
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(5 * 8);
+            ch.read(last, size - 4 - 5 * 8);
+            Input in = new Input(last.array());
+            return new Trailer(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        } catch (IOException e) {
+            throw new IllegalStateException("snapshot " + file + " cannot be read: " + e, e);
+        }
+    }
+
     /** Streams the records of a file (verify it first), then returns its trailer. */
     static Trailer read(Path file, Records records) {
         try (InputStream raw = Files.newInputStream(file); Input in = new Input(raw, 1 << 16)) {

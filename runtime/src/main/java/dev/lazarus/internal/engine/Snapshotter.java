@@ -31,9 +31,12 @@ final class Snapshotter {
     record Policy(long intervalMs, long logBytes, long rtoMs) {
     }
 
-    /** The figures of the last snapshot. */
+    /**
+     * The figures of the last snapshot. {@code gcMillis}: time the collectors reported while it was
+     * built, the only pause a snapshot can cause (application threads never wait for one).
+     */
     record Taken(Path file, long position, int objects, long bytes, long millis, long loadMillis, long replayMillis,
-                 long records) {
+                 long records, long gcMillis, long epochMillis) {
     }
 
     private final RedoLog log;
@@ -182,6 +185,8 @@ final class Snapshotter {
             return null; // not recovered yet: nothing tracked
         }
         long t0 = System.nanoTime();
+        long gc0 = gcMillis();
+        Object event = JfrEvents.beginSnapshot();
         long end = log.lastPosition();
         long bytesNow = log.appendedBytes();
         long recordsNow = log.appendedRecords();
@@ -232,7 +237,9 @@ final class Snapshotter {
             bytes = -1;
         }
         Taken taken = new Taken(written.getKey(), position, written.getValue(), bytes, (t1 - t0) / 1_000_000,
-                (tLoaded - t0) / 1_000_000, (tReplayed - tLoaded) / 1_000_000, records);
+                (tLoaded - t0) / 1_000_000, (tReplayed - tLoaded) / 1_000_000, records, gcMillis() - gc0,
+                System.currentTimeMillis());
+        JfrEvents.snapshot(event, taken);
         if (after != RedoLog.NO_POSITION && objectsAtLast > 10_000) {
             loadNanosPerObject = Math.max(50, (tLoaded - t0) / (double) objectsAtLast);
         }
@@ -270,6 +277,15 @@ final class Snapshotter {
             }
             log.deleteFilesBefore(oldestKept);
         }
+    }
+
+    /** Total collection time reported by the JVM's collectors so far. */
+    private static long gcMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     Taken last() {

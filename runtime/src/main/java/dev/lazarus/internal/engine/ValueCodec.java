@@ -358,6 +358,88 @@ final class ValueCodec {
         }
     }
 
+    /**
+     * A value as text, for the operator's tools: read without loading any class ({@code className}
+     * names a dictionary id, or says it is unknown).
+     */
+    static void text(RecordBuffer b, java.util.function.IntFunction<String> className, StringBuilder out) {
+        int tag = b.getByte();
+        switch (tag) {
+            case NULL: out.append("null"); break;
+            case FALSE: out.append("false"); break;
+            case TRUE: out.append("true"); break;
+            case BYTE: out.append((byte) b.getByte()).append('B'); break;
+            case SHORT: out.append((short) b.getZigZag()).append('S'); break;
+            case CHAR: out.append('\'').append((char) b.getVarInt()).append('\''); break;
+            case INT: out.append((int) b.getZigZag()); break;
+            case LONG: out.append(b.getZigZag()).append('L'); break;
+            case FLOAT: out.append(Float.intBitsToFloat(b.getInt())).append('F'); break;
+            case DOUBLE: out.append(Double.longBitsToDouble(b.getLong())); break;
+            case STRING: quote(b.getString(), out); break;
+            case ENUM: out.append(simple(className.apply(b.getVarInt()))).append('.').append(b.getString()); break;
+            case BIG_DECIMAL: {
+                int scale = (int) b.getZigZag();
+                out.append(new BigDecimal(new BigInteger(b.getBytes(b.getVarInt())), scale)).append("BD");
+                break;
+            }
+            case BIG_INTEGER: out.append(new BigInteger(b.getBytes(b.getVarInt()))).append("BI"); break;
+            case UUID_TAG: out.append(new UUID(b.getLong(), b.getLong())); break;
+            case TIME: out.append(simple(className.apply(b.getVarInt()))).append('(').append(b.getString()).append(')'); break;
+            case RECORD: {
+                out.append(simple(className.apply(b.getVarInt())));
+                textAll(b, className, out, '(', ')');
+                break;
+            }
+            case REF: out.append('@').append(b.getVarLong()); break;
+            case LIST_OF: out.append("List.of"); textAll(b, className, out, '(', ')'); break;
+            case SET_OF: out.append("Set.of"); textAll(b, className, out, '(', ')'); break;
+            case MAP_OF: {
+                int n = b.getVarInt();
+                out.append("Map.of(");
+                for (int i = 0; i < n; i++) {
+                    out.append(i == 0 ? "" : ", ");
+                    text(b, className, out);
+                    out.append('=');
+                    text(b, className, out);
+                }
+                out.append(')');
+                break;
+            }
+            case OBJECTS: textAll(b, className, out, '[', ']'); break;
+            default: throw new IllegalStateException("unknown value tag " + tag);
+        }
+    }
+
+    private static void textAll(RecordBuffer b, java.util.function.IntFunction<String> className, StringBuilder out,
+                                char open, char close) {
+        int n = b.getVarInt();
+        out.append(open);
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : ", ");
+            text(b, className, out);
+        }
+        out.append(close);
+    }
+
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    private static String simple(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
     private static List<Object> readArray(RecordBuffer b, Reading r) {
         int n = b.getVarInt();
         Object[] out = new Object[n];

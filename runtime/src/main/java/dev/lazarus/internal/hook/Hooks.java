@@ -6,6 +6,7 @@ package dev.lazarus.internal.hook;
  */
 public final class Hooks {
     private static Journal journal = Journal.OFF;
+    private static Distributor distributor = Distributor.OFF;
 
     private Hooks() {
     }
@@ -13,6 +14,11 @@ public final class Hooks {
     /** Installed once by the agent before any application class runs. */
     public static void install(Journal j) {
         journal = j;
+    }
+
+    /** Installed once by the agent, after the journal. */
+    public static void install(Distributor d) {
+        distributor = d;
     }
 
     public static Journal journal() {
@@ -73,6 +79,11 @@ public final class Hooks {
 
     public static Object root(Object value, Class<?> owner, String field) {
         return journal.root(value, owner, field);
+    }
+
+    /** A {@code @Distributed} field is assigned: returns the map it holds instead (see {@link Distributor}). */
+    public static Object distributed(Object value, Class<?> owner, String field) {
+        return distributor.map(value, owner, field);
     }
 
     public static void begin() {

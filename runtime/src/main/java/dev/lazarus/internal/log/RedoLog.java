@@ -118,8 +118,8 @@ public final class RedoLog implements AutoCloseable {
     private static final int NOT_COMPLETE = 0x8000_0000;
     private static final int END_OF_DATA = 0xC000_0000;
     /** A void marker (metadata document): "records [from, to] were a torn tail; skip them". */
-    private static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
-    private static final int VOID_LENGTH = 4 + 8 + 8 + 4;
+    static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
+    static final int VOID_LENGTH = 4 + 8 + 8 + 4;
 
     private static final VarHandle LAST_APPENDED;
 
@@ -517,6 +517,11 @@ public final class RedoLog implements AutoCloseable {
             lock.unlock();
         }
         return deleted;
+    }
+
+    /** How many records the log holds after {@code position} ({@link #NO_POSITION}: all), from Chronicle's index. */
+    public long countAfter(long position) {
+        return LogReader.countAfter(queue, position);
     }
 
     /** Records appended by this run so far. */

@@ -1,0 +1,207 @@
+package dev.lazarus.internal.log;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads a redo log without writing to it, taking no lock, while its application may be running:
+ * for the operator's tools. Unlike {@link RedoLog#replay}, a damaged record does not stop the
+ * reading: it is reported to the visitor, which decides what it means.
+ */
+public final class LogReader implements AutoCloseable {
+    /** What the reading finds, in log order. */
+    public interface Visitor {
+        /** A record whose CRC holds; {@code buf} is reused for the next record. */
+        void record(long index, byte[] buf, int off, int len);
+
+        /** A record whose CRC does not hold, or that is too short. */
+        void damaged(long index, File file, String why);
+
+        /** A void marker: an earlier recovery declared records {@code [from, to]} a torn tail. */
+        default void voided(long from, long to) {
+        }
+    }
+
+    private final Path dir;
+    private final SingleChronicleQueue queue;
+
+    private LogReader(Path dir, SingleChronicleQueue queue) {
+        this.dir = dir;
+        this.queue = queue;
+    }
+
+    /** Opens the log in {@code dir} read-only; a directory without log files reads as empty. */
+    public static LogReader open(Path dir) {
+        ChronicleQuiet.apply();
+        if (!hasFiles(dir)) {
+            return new LogReader(dir, null);
+        }
+        try {
+            return new LogReader(dir, SingleChronicleQueueBuilder.binary(dir).rollCycle(RedoLog.DEFAULT_ROLL_CYCLE)
+                    .readOnly(true).build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read the redo log in " + dir + ": " + e, e);
+        }
+    }
+
+    private static boolean hasFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** Index of the first record, or {@link RedoLog#NO_POSITION} if the log is empty. */
+    public long firstIndex() {
+        long i = queue == null ? Long.MAX_VALUE : queue.firstIndex();
+        return i == Long.MAX_VALUE ? RedoLog.NO_POSITION : i;
+    }
+
+    /** Index of the last record, or {@link RedoLog#NO_POSITION} if the log is empty. */
+    public long lastIndex() {
+        if (queue == null) {
+            return RedoLog.NO_POSITION;
+        }
+        long i = queue.lastIndex();
+        return i < 0 ? RedoLog.NO_POSITION : i;
+    }
+
+    /** How many records follow {@code position} ({@link RedoLog#NO_POSITION}: all records), from the index. */
+    public long countAfter(long position) {
+        return queue == null ? 0 : countAfter(queue, position);
+    }
+
+    static long countAfter(SingleChronicleQueue queue, long position) {
+        long last = queue.lastIndex();
+        long first = queue.firstIndex();
+        if (last < 0 || first == Long.MAX_VALUE) {
+            return 0;
+        }
+        if (position != RedoLog.NO_POSITION && position >= last) {
+            return 0;
+        }
+        long from = position == RedoLog.NO_POSITION || position < first ? first : position;
+        long n = queue.countExcerpts(from, last) + 1; // [from, last) plus the last
+        return position == RedoLog.NO_POSITION || position < first ? n : n - 1;
+    }
+
+    /** "0x... (cycle c, sequence s)": how the engine names positions in its messages. */
+    public String describe(long index) {
+        if (queue == null) {
+            return "0x" + Long.toHexString(index);
+        }
+        return "0x" + Long.toHexString(index) + " (cycle " + queue.rollCycle().toCycle(index) + ", sequence "
+                + queue.rollCycle().toSequenceNumber(index) + ")";
+    }
+
+    /**
+     * Reads every record after {@code after} ({@link RedoLog#NO_POSITION}: from the start) that
+     * exists when the reading gets there; returns how many were read, damaged ones included.
+     */
+    public long read(long after, Visitor visitor) {
+        if (queue == null) {
+            return 0;
+        }
+        long n = 0;
+        CRC32C crc = new CRC32C();
+        byte[] buf = new byte[256];
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (after != RedoLog.NO_POSITION && !tailer.moveToIndex(after)) {
+                throw new IllegalArgumentException("the redo log in " + dir + " has no record at " + describe(after));
+            }
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument(true)) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    Bytes<?> bytes = dc.wire().bytes();
+                    if (dc.isMetaData()) {
+                        voidMarker(bytes, visitor);
+                        continue;
+                    }
+                    long index = dc.index();
+                    if (index <= after) {
+                        continue;
+                    }
+                    n++;
+                    long remaining = bytes.readRemaining();
+                    if (remaining < 4 || remaining > Integer.MAX_VALUE) {
+                        visitor.damaged(index, tailer.currentFile(), "record of " + remaining + " bytes is too short");
+                        continue;
+                    }
+                    int len = (int) remaining - 4;
+                    int stored = bytes.readInt();
+                    if (buf.length < len) {
+                        buf = new byte[Math.max(len, buf.length * 2)];
+                    }
+                    bytes.read(buf, 0, len);
+                    crc.reset();
+                    crc.update(buf, 0, len);
+                    if ((int) crc.getValue() != stored) {
+                        visitor.damaged(index, tailer.currentFile(), "CRC mismatch");
+                    } else {
+                        visitor.record(index, buf, 0, len);
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e.getClass().getName().startsWith("net.openhft.")) {
+                throw new LogCorruptedException("the redo log in " + dir + " is unreadable after " + n + " records: " + e,
+                        null, RedoLog.NO_POSITION);
+            }
+            throw e;
+        }
+        return n;
+    }
+
+    private static void voidMarker(Bytes<?> bytes, Visitor visitor) {
+        long p = bytes.readPosition();
+        if (bytes.readRemaining() != RedoLog.VOID_LENGTH || bytes.readInt(p) != RedoLog.VOID_MAGIC) {
+            return; // Chronicle's own metadata
+        }
+        CRC32C crc = new CRC32C();
+        for (int i = 0; i < RedoLog.VOID_LENGTH - 4; i++) {
+            crc.update(bytes.readUnsignedByte(p + i));
+        }
+        if ((int) crc.getValue() == bytes.readInt(p + RedoLog.VOID_LENGTH - 4)) {
+            visitor.voided(bytes.readLong(p + 4), bytes.readLong(p + 12));
+        }
+    }
+
+    /** Bytes of the log's files on disk. */
+    public static long sizeOnDisk(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
+    }
+}
