@@ -8,7 +8,7 @@
 #
 #   benchmarks/ring-figures.sh [--quick] [--keys 10000000] [--only simulation,lookup] [--out FILE]
 #
-# Takes about 3 minutes on 2 idle cores (--quick: about 1); runs at low priority, the machine may be shared.
+# Took 3.7 minutes on 2 cores shared with other builds (--quick: about 2); runs at low priority (nice).
 # Needs a JDK 17+ and Maven 3.8+. Set MVN_OPTS=-o to build offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."

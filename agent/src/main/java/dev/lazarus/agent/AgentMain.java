@@ -4,6 +4,7 @@ import dev.lazarus.agent.instrument.LazarusTransformer;
 import dev.lazarus.internal.cluster.MapDistributor;
 import dev.lazarus.internal.engine.AgentMetrics;
 import dev.lazarus.internal.engine.Engine;
+import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.log.RedoLog;
 
@@ -36,10 +37,11 @@ public final class AgentMain {
         RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs(), config.onCorruption());
         Engine engine = new Engine(log, config.sync(), config.strict(), config.describe(), dir.snapshots(),
                 config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs(), config.renames());
+        ThirdParty.install(config.thirdParty());
         Hooks.install(engine);
         MapDistributor distributor = new MapDistributor(config.cluster());
         Hooks.install(distributor);
-        inst.addTransformer(new LazarusTransformer(ownLoader, config.strict()), false);
+        inst.addTransformer(new LazarusTransformer(ownLoader, config.strict(), config.thirdParty()), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             distributor.close();
             engine.close();

@@ -2,6 +2,7 @@ package dev.lazarus.agent;
 
 import dev.lazarus.internal.cluster.ClusterSettings;
 import dev.lazarus.internal.engine.Renames;
+import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.log.OnCorruption;
 import dev.lazarus.internal.log.SyncMode;
 
@@ -19,8 +20,8 @@ import java.util.Properties;
  * that names it, says where it was set and lists what is valid.
  */
 public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean strict, long snapshotIntervalMs,
-                     long snapshotLogBytes, long rtoMs, Renames renames, ClusterSettings cluster,
-                     OnCorruption onCorruption) {
+                     long snapshotLogBytes, long rtoMs, Renames renames, ThirdParty thirdParty,
+                     ClusterSettings cluster, OnCorruption onCorruption) {
 
     /** The keys, with their defaults and what they accept. */
     private static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -36,6 +37,9 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("renames", "classes and fields renamed since the data was written: old.pkg.A:new.pkg.A;new.pkg.A#oldField:newField");
         KEYS.put("onCorruption", "stop | truncate: a damaged log record in the middle stops recovery, or the log is cut before it"
                 + " and the damaged rest moved aside (default stop)");
+        KEYS.put("classes", "classes tracked as if @Durable, globs separated by ; (* = one name level, ** = any): com.acme.store.*;com.acme.**");
+        KEYS.put("roots", "fields treated as @Durable roots: pkg.Class.field;pkg.Other.field");
+        KEYS.put("exclude", "fields of tracked classes never logged, left as the app's constructors set them: pkg.Class.field;...");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
         KEYS.put("cluster", "the name of the cluster whose members share the @Distributed maps (default: no cluster)");
         KEYS.put("bind", "with cluster: this member's HOST:PORT (TCP), also its name on the ring, e.g. 127.0.0.1:7801");
@@ -66,9 +70,16 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         } catch (IllegalArgumentException e) {
             throw new ConfigException("renames", "bad value for renames: " + e.getMessage());
         }
+        ThirdParty thirdParty;
+        try {
+            thirdParty = ThirdParty.parse(values.get("classes"), values.get("roots"), values.get("exclude"));
+        } catch (IllegalArgumentException e) {
+            // the message starts with the option it is about (classes, roots or exclude)
+            throw new ConfigException(e.getMessage().substring(0, e.getMessage().indexOf(' ')), "bad value: " + e.getMessage());
+        }
         OnCorruption onCorruption = parseOnCorruption(values.getOrDefault("onCorruption", "stop"));
-        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, parseCluster(values),
-                onCorruption);
+        return new Config(dir, sync, interval, strict, snapshotInterval, snapshotLogBytes, rto, renames, thirdParty,
+                parseCluster(values), onCorruption);
     }
 
     private static ClusterSettings parseCluster(Settings values) {

@@ -1,6 +1,7 @@
 package dev.lazarus.agent;
 
 import dev.lazarus.agent.instrument.LazarusTransformer;
+import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Journal;
 import dev.lazarus.internal.hook.Tracked;
@@ -110,6 +111,35 @@ class TransformerTest {
                 .containsExactly("begin", "setLong 1 4", "end");
     }
 
+    private static final ThirdParty LIBRARY = ThirdParty.parse("dev.lazarus.agent.fixtures.Lib*", null,
+            "dev.lazarus.agent.fixtures.Library.wiring");
+
+    @Test
+    void aClassNamedByClassesIsTracked_andItsExcludedFieldIsNeverReported() throws Exception {
+        loader = new TransformingLoader(getClass().getClassLoader(), LIBRARY);
+        Object lib = newInstance("Library");
+        assertThat(lib).isInstanceOf(Tracked.class);
+        ((Tracked) lib).$lz$oid(4);
+        invoke(lib, "bump");
+        assertThat(journal.calls).containsExactly("setLong 4 1");
+    }
+
+    @Test
+    void aMutatingCallOnAMutableJdkValueIsReportedAfterItRan_andFieldsThatCanHoldOneReportTheirOwner() throws Exception {
+        loader = new TransformingLoader(getClass().getClassLoader(), LIBRARY);
+        Object lib = newInstance("Library");
+        ((Tracked) lib).$lz$oid(4);
+        assertThat(lib.getClass().getMethod("flip", int.class).invoke(lib, 3)).isEqualTo(true);
+        lib.getClass().getMethod("hold", Object.class).invoke(lib, "x");
+        assertThat(journal.calls).containsExactly("mutated {3}", "setObject 4 x");
+    }
+
+    @Test
+    void withoutTheConfigurationTheSameClassIsLeftUntouched() throws IOException {
+        assertThat(LazarusTransformer.rewrite(getClass().getClassLoader(), bytes("Library"))).isNull();
+        assertThat(LazarusTransformer.rewrite(getClass().getClassLoader(), LIBRARY, bytes("Plain"))).isNull();
+    }
+
     @Test
     void classesThatTouchNoTrackedStateAreLeftUntouched() throws IOException {
         assertThat(LazarusTransformer.rewrite(getClass().getClassLoader(), bytes("Plain"))).isNull();
@@ -132,8 +162,15 @@ class TransformerTest {
 
     /** Child-first for the fixtures, which it loads through the transformer. */
     private static final class TransformingLoader extends ClassLoader {
+        private final ThirdParty config;
+
         TransformingLoader(ClassLoader parent) {
+            this(parent, ThirdParty.NONE);
+        }
+
+        TransformingLoader(ClassLoader parent, ThirdParty config) {
             super(parent);
+            this.config = config;
         }
 
         @Override
@@ -146,7 +183,7 @@ class TransformerTest {
                 if (c == null) {
                     try {
                         byte[] original = bytes(name.substring(name.lastIndexOf('.') + 1));
-                        byte[] rewritten = LazarusTransformer.rewrite(this, original);
+                        byte[] rewritten = LazarusTransformer.rewrite(this, config, original);
                         byte[] b = rewritten != null ? rewritten : original;
                         c = defineClass(name, b, 0, b.length);
                     } catch (IOException e) {

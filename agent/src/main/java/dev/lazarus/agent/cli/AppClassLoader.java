@@ -1,6 +1,7 @@
 package dev.lazarus.agent.cli;
 
 import dev.lazarus.agent.instrument.LazarusTransformer;
+import dev.lazarus.internal.engine.ThirdParty;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,13 +29,13 @@ final class AppClassLoader extends URLClassLoader {
 
     private final LazarusTransformer transformer;
 
-    private AppClassLoader(URL[] urls, ClassLoader agentJarLoader, ClassLoader engineLoader) {
+    private AppClassLoader(URL[] urls, ClassLoader agentJarLoader, ClassLoader engineLoader, ThirdParty thirdParty) {
         super("lazarus-compact-app", urls, agentJarLoader);
-        this.transformer = new LazarusTransformer(engineLoader, true);
+        this.transformer = new LazarusTransformer(engineLoader, true, thirdParty);
     }
 
     /** {@code classPath}: entries separated by the platform's separator; {@code dir/*} takes the jars in dir. */
-    static AppClassLoader of(String classPath) {
+    static AppClassLoader of(String classPath, ThirdParty thirdParty) {
         List<URL> urls = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isEmpty()) {
@@ -66,7 +67,7 @@ final class AppClassLoader extends URLClassLoader {
             throw new UsageException("--classpath is empty. Give the class path the application runs with (its -cp)");
         }
         return new AppClassLoader(urls.toArray(new URL[0]), ClassLoader.getSystemClassLoader(),
-                AppClassLoader.class.getClassLoader());
+                AppClassLoader.class.getClassLoader(), thirdParty);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class Cli {
             "                 --limit N     --snapshot (the newest snapshot's records instead of the log)",
             "  verify DIR     checks every record's CRC, the snapshots' checksums, dictionary references and",
             "                 transaction structure (read-only)",
-            "  compact DIR --classpath CP [--renames SPEC]",
+            "  compact DIR --classpath CP [--renames SPEC] [--classes GLOBS --roots FIELDS --exclude FIELDS]",
             "                 offline: writes a snapshot of the state and deletes the log before it and older",
             "                 snapshots. CP is the application's class path (the state is rebuilt as real objects);",
             "                 refuses while the application runs",

@@ -4,6 +4,7 @@ import dev.lazarus.agent.ConfigException;
 import dev.lazarus.agent.DataDirectory;
 import dev.lazarus.internal.engine.Compaction;
 import dev.lazarus.internal.engine.Renames;
+import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.log.SyncMode;
 
@@ -21,7 +22,7 @@ final class CompactCommand {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = Args.parse("compact", argv, Set.of("classpath", "renames"), Set.of());
+        Args args = Args.parse("compact", argv, Set.of("classpath", "renames", "classes", "roots", "exclude"), Set.of());
         String classPath = args.get("classpath");
         if (classPath == null) {
             throw new UsageException("compact rebuilds the state as objects of the application's classes: give its class"
@@ -33,7 +34,15 @@ final class CompactCommand {
         } catch (RuntimeException e) {
             throw new UsageException("--renames: " + e.getMessage());
         }
-        AppClassLoader app = AppClassLoader.of(classPath);
+        ThirdParty thirdParty;
+        try {
+            // third-party classes are rebuilt as under the agent only with the same classes=, roots=, exclude=
+            thirdParty = ThirdParty.parse(args.get("classes"), args.get("roots"), args.get("exclude"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+        ThirdParty.install(thirdParty);
+        AppClassLoader app = AppClassLoader.of(classPath, thirdParty);
         DataDirectory dir;
         try {
             dir = DataDirectory.open(args.dir);

@@ -1,5 +1,6 @@
 package dev.lazarus.agent.instrument;
 
+import dev.lazarus.internal.engine.ThirdParty;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -8,6 +9,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the instrumentation needs to know about a class without loading it: its superclass, whether
@@ -19,16 +22,17 @@ final class ClassFacts {
     static final String ATOMIC = "Ldev/lazarus/Atomic;";
     static final String DISTRIBUTED = "Ldev/lazarus/Distributed;";
 
-    /** One declared field. */
-    record FieldFacts(String owner, String name, String descriptor, int access, boolean durable, boolean distributed) {
+    /** One declared field; {@code excluded} when {@code exclude=} names it. */
+    record FieldFacts(String owner, String name, String descriptor, int access, boolean durable, boolean distributed,
+                      boolean excluded) {
         boolean isStatic() {
             return (access & Opcodes.ACC_STATIC) != 0;
         }
 
-        /** A field whose writes are logged: an instance field that is not final, transient, synthetic or @Distributed. */
+        /** A field whose writes are logged: an instance field that is not final, transient, synthetic, @Distributed or excluded. */
         boolean persistent() {
             return (access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC)) == 0
-                    && !distributed;
+                    && !distributed && !excluded;
         }
     }
 
@@ -38,8 +42,10 @@ final class ClassFacts {
     final boolean isInterface;
     final boolean isRecordOrEnum;
     final Map<String, FieldFacts> fields;
+    private final int access;
 
     private ClassFacts(String name, String superName, boolean durable, int access, Map<String, FieldFacts> fields) {
+        this.access = access;
         this.name = name;
         this.superName = superName;
         this.durable = durable;
@@ -51,6 +57,31 @@ final class ClassFacts {
 
     FieldFacts field(String fieldName, String descriptor) {
         return fields.get(fieldName + ':' + descriptor);
+    }
+
+    /**
+     * These facts with the configuration applied: a class matching {@code classes=} counts as
+     * {@code @Durable}, a field in {@code roots=} as a {@code @Durable} root, a field in
+     * {@code exclude=} is never logged.
+     */
+    ClassFacts configured(ThirdParty config) {
+        if (config == ThirdParty.NONE) {
+            return this;
+        }
+        Map<String, FieldFacts> out = new HashMap<>();
+        fields.forEach((key, f) -> out.put(key, new FieldFacts(f.owner(), f.name(), f.descriptor(), f.access(),
+                f.durable() || config.isRoot(name, f.name()), f.distributed(), config.isExcluded(name, f.name()))));
+        return new ClassFacts(name, superName, durable || config.tracks(name), access, out);
+    }
+
+    Set<String> fieldNames() {
+        Set<String> names = new TreeSet<>();
+        fields.values().forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    boolean declaresRoot() {
+        return fields.values().stream().anyMatch(FieldFacts::durable);
     }
 
     static ClassFacts read(byte[] classFile) {
@@ -90,7 +121,7 @@ final class ClassFacts {
         public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature, Object value) {
             boolean[] marked = {false, false};
             String owner = name;
-            fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, false, false));
+            fields.put(fieldName + ':' + descriptor, new FieldFacts(owner, fieldName, descriptor, access, false, false, false));
             return new FieldVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
@@ -106,7 +137,7 @@ final class ClassFacts {
                 public void visitEnd() {
                     if (marked[0] || marked[1]) {
                         fields.put(fieldName + ':' + descriptor,
-                                new FieldFacts(owner, fieldName, descriptor, access, marked[0], marked[1]));
+                                new FieldFacts(owner, fieldName, descriptor, access, marked[0], marked[1], false));
                     }
                 }
             };

@@ -1,6 +1,7 @@
 package dev.lazarus.agent.instrument;
 
 import dev.lazarus.internal.engine.FieldTable;
+import dev.lazarus.internal.engine.MutableValues;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -23,6 +24,8 @@ final class ClassRewriter extends ClassVisitor {
     private final boolean topTracked;
     private final boolean rewriteArrays;
     private final Map<String, String> bridges = new LinkedHashMap<>();
+    /** Bridges around mutating calls on mutable JDK values: "owner.name descriptor" → bridge name. */
+    private final Map<String, String> mutatorBridges = new LinkedHashMap<>();
     private int version;
     private boolean changed;
 
@@ -72,6 +75,20 @@ final class ClassRewriter extends ClassVisitor {
         return bridges.computeIfAbsent(name + descriptor, k -> Names.BRIDGE_PREFIX + bridges.size());
     }
 
+    /**
+     * A private static method in this class that makes the call {@code owner.name} on its first
+     * argument, then reports that argument to {@code Hooks.mutated}; its descriptor is the call's
+     * with the receiver first.
+     */
+    String mutatorBridge(String owner, String name, String descriptor) {
+        return mutatorBridges.computeIfAbsent(owner + '.' + name + ' ' + descriptor,
+                k -> Names.MUTATOR_PREFIX + mutatorBridges.size());
+    }
+
+    static String withReceiver(String owner, String descriptor) {
+        return "(L" + owner + ";" + descriptor.substring(1);
+    }
+
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         this.version = version;
@@ -105,7 +122,8 @@ final class ClassRewriter extends ClassVisitor {
             }
         }
         bridges.forEach(this::addArraysBridge);
-        changed |= !bridges.isEmpty();
+        mutatorBridges.forEach(this::addMutatorBridge);
+        changed |= !bridges.isEmpty() || !mutatorBridges.isEmpty();
         super.visitEnd();
     }
 
@@ -142,6 +160,20 @@ final class ClassRewriter extends ClassVisitor {
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
         mv.visitFieldInsn(Opcodes.PUTFIELD, self.name, f.name(), f.descriptor());
+        if (MutableValues.mayHold(f.descriptor())) {
+            // a field that can hold a BitSet, StringBuilder, atomic...: the hook also gets the owner,
+            // to re-log the field when the value is mutated in place
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitLdcInsn(id);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "setOwned", "(Ljava/lang/Object;JLjava/lang/Object;I)V", false);
+            mv.visitInsn(Opcodes.RETURN);
+            mv.visitMaxs(5, 2);
+            mv.visitEnd();
+            return;
+        }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
         mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
@@ -159,6 +191,30 @@ final class ClassRewriter extends ClassVisitor {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, hook, "(J" + valueDesc + "I)V", false);
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(6, 1 + t.getSize());
+        mv.visitEnd();
+    }
+
+    private void addMutatorBridge(String key, String bridgeName) {
+        int dot = key.indexOf('.');
+        int space = key.indexOf(' ');
+        String owner = key.substring(0, dot);
+        String name = key.substring(dot + 1, space);
+        String descriptor = key.substring(space + 1);
+        String bridgeDescriptor = withReceiver(owner, descriptor);
+        MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                bridgeName, bridgeDescriptor, null, null);
+        mv.visitCode();
+        int slot = 0;
+        for (Type a : Type.getArgumentTypes(bridgeDescriptor)) {
+            mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+            slot += a.getSize();
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "mutated", "(Ljava/lang/Object;)V", false);
+        Type ret = Type.getReturnType(descriptor);
+        mv.visitInsn(ret.getSort() == Type.VOID ? Opcodes.RETURN : ret.getOpcode(Opcodes.IRETURN));
+        mv.visitMaxs(slot + 2, slot);
         mv.visitEnd();
     }
 

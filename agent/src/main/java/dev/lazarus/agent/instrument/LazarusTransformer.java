@@ -1,11 +1,13 @@
 package dev.lazarus.agent.instrument;
 
+import dev.lazarus.internal.engine.ThirdParty;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -27,11 +29,13 @@ public final class LazarusTransformer implements ClassFileTransformer {
 
     private final ClassLoader ownLoader;
     private final boolean strict;
+    private final ThirdParty config;
     private final Map<ClassLoader, TypeInfo> types = new WeakHashMap<>();
 
-    public LazarusTransformer(ClassLoader ownLoader, boolean strict) {
+    public LazarusTransformer(ClassLoader ownLoader, boolean strict, ThirdParty config) {
         this.ownLoader = ownLoader;
         this.strict = strict;
+        this.config = config;
     }
 
     @Override
@@ -39,6 +43,9 @@ public final class LazarusTransformer implements ClassFileTransformer {
                             byte[] classFile) {
         if (className == null || redefined != null || loader == null || loader == ownLoader || skipped(className)) {
             return null;
+        }
+        if (config.namesFieldsOf(className)) {
+            checkConfiguredFields(classFile);
         }
         try {
             return rewrite(typesFor(loader), classFile);
@@ -56,13 +63,40 @@ public final class LazarusTransformer implements ClassFileTransformer {
         }
     }
 
+    /**
+     * A class that {@code roots=} or {@code exclude=} names has loaded: every field named must exist.
+     * A typo would silently lose a root, or log a connection, so with {@code strict=true} it stops the JVM.
+     */
+    private void checkConfiguredFields(byte[] classFile) {
+        ClassFacts cls = ClassFacts.read(classFile);
+        List<String> missing = config.missingFields(cls.name, cls.fieldNames());
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "the agent options name fields that " + cls.name.replace('/', '.') + " does not declare: "
+                + String.join(", ", missing) + ". Its fields are " + cls.fieldNames()
+                + ". Fix: correct the option (a field is named by the class that declares it: pkg.Class.field)";
+        if (strict) {
+            LOG.log(System.Logger.Level.ERROR, message);
+            // the JVM stops next: this must reach the user whatever logging is configured
+            System.err.println("Lazarus: " + message + "; stopping (strict=true).");
+            Runtime.getRuntime().halt(2);
+        }
+        LOG.log(System.Logger.Level.WARNING, message + " (strict=false: ignored)");
+    }
+
     /** Visible for tests: rewrites one class file, or returns null when it needs nothing. */
     public static byte[] rewrite(ClassLoader loader, byte[] classFile) {
-        return rewrite(new TypeInfo(loader), classFile);
+        return rewrite(loader, ThirdParty.NONE, classFile);
+    }
+
+    /** Visible for tests: the same with a configuration of third-party classes. */
+    public static byte[] rewrite(ClassLoader loader, ThirdParty config, byte[] classFile) {
+        return rewrite(new TypeInfo(loader, config), classFile);
     }
 
     private synchronized TypeInfo typesFor(ClassLoader loader) {
-        return types.computeIfAbsent(loader, TypeInfo::new);
+        return types.computeIfAbsent(loader, l -> new TypeInfo(l, config));
     }
 
     private static boolean skipped(String name) {
@@ -76,15 +110,15 @@ public final class LazarusTransformer implements ClassFileTransformer {
 
     private static byte[] rewrite(TypeInfo types, byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
-        ClassFacts self = ClassFacts.read(classFile);
-        if (self.isRecordOrEnum && !mentions(reader, DURABLE) && !mentions(reader, ATOMIC)) {
+        ClassFacts read = ClassFacts.read(classFile);
+        if (read.isRecordOrEnum && !mentions(reader, DURABLE) && !mentions(reader, ATOMIC)) {
             return null;
         }
-        types.remember(self);
+        ClassFacts self = types.remember(read);
         Scan scan = scan(reader, types);
         boolean tracked = types.isTracked(self.name);
-        if (!tracked && !scan.touchesTrackedFields && !mentions(reader, DURABLE) && !mentions(reader, ATOMIC)
-                && !mentions(reader, DISTRIBUTED)) {
+        if (!tracked && !scan.touchesTrackedFields && !self.declaresRoot() && !mentions(reader, DURABLE)
+                && !mentions(reader, ATOMIC) && !mentions(reader, DISTRIBUTED)) {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);

@@ -1,6 +1,7 @@
 package dev.lazarus.agent.instrument;
 
 import dev.lazarus.internal.collection.TrackedCollections;
+import dev.lazarus.internal.engine.MutableValues;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -179,6 +180,12 @@ final class MethodRewriter extends MethodVisitor {
             } else if (constructor) {
                 thisInitialized = true; // the super(...) or this(...) call
             }
+        } else if (opcode == Opcodes.INVOKEVIRTUAL && MutableValues.isMutator(owner, name) && !cls.isInterface()) {
+            // a BitSet, StringBuilder, atomic... changed in place: the bridge calls, then reports the receiver
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, cls.name(), cls.mutatorBridge(owner, name, descriptor),
+                    ClassRewriter.withReceiver(owner, descriptor), false);
+            cls.changed();
+            return;
         } else if (cls.rewriteArrays() && opcode == Opcodes.INVOKESTATIC) {
             if (owner.equals("java/lang/System") && name.equals("arraycopy")) {
                 super.visitMethodInsn(opcode, Names.HOOKS, "arraycopy", descriptor, false);

@@ -10,6 +10,7 @@ final class Names {
     static final String OID = "$lz$oid";
     static final String SETTER_PREFIX = "$lz$w$";
     static final String BRIDGE_PREFIX = "$lz$arrays$";
+    static final String MUTATOR_PREFIX = "$lz$mutated$";
 
     static String setter(String field) {
         return SETTER_PREFIX + field;

@@ -1,5 +1,6 @@
 package dev.lazarus.agent.instrument;
 
+import dev.lazarus.internal.engine.ThirdParty;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 import java.io.IOException;
@@ -13,16 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TypeInfo {
     private final ClassFileLocator locator;
+    private final ThirdParty config;
     private final ConcurrentHashMap<String, Optional<ClassFacts>> facts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Boolean> tracked = new ConcurrentHashMap<>();
 
-    TypeInfo(ClassLoader loader) {
+    TypeInfo(ClassLoader loader, ThirdParty config) {
         this.locator = ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader);
+        this.config = config;
     }
 
-    /** Registers the facts of the class being transformed (its file may not be locatable yet). */
-    void remember(ClassFacts f) {
+    ThirdParty config() {
+        return config;
+    }
+
+    /** Registers the facts of the class being transformed (its file may not be locatable yet), configured. */
+    ClassFacts remember(ClassFacts read) {
+        ClassFacts f = read.configured(config);
         facts.put(f.name, Optional.of(f));
+        return f;
     }
 
     static boolean isPlatform(String internalName) {
@@ -37,14 +46,14 @@ final class TypeInfo {
         return facts.computeIfAbsent(internalName, n -> {
             try {
                 ClassFileLocator.Resolution r = locator.locate(n.replace('/', '.'));
-                return r.isResolved() ? Optional.of(ClassFacts.read(r.resolve())) : Optional.empty();
+                return r.isResolved() ? Optional.of(ClassFacts.read(r.resolve()).configured(config)) : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
         });
     }
 
-    /** A class is tracked when it is {@code @Durable} or extends a tracked class. */
+    /** A class is tracked when it is {@code @Durable} (or matches {@code classes=}) or extends a tracked class. */
     boolean isTracked(String internalName) {
         if (internalName == null || isPlatform(internalName)) {
             return false;

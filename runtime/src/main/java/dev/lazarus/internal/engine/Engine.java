@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The write side of Lazarus: turns the hooks' reports into redo-log records, attaches objects as
@@ -40,6 +41,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private final String description;
     private final Dictionary dictionary;
     private final ArrayRegistry arrays = new ArrayRegistry();
+    private final MutableRegistry mutables = new MutableRegistry();
     private final AtomicLong oids = new AtomicLong();
     private final AtomicLong txs = new AtomicLong();
     private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
@@ -183,6 +185,36 @@ public final class Engine implements Journal, ValueCodec.Writing {
         }
     }
 
+    @Override
+    public void setObjectOwned(Object owner, long oid, int field, Object value) {
+        setObject(oid, field, value);
+        if (value != null && MutableValues.isMutableValue(value.getClass())) {
+            mutables.register(value, owner, field);
+        }
+    }
+
+    /**
+     * Logs the field that holds {@code value} again, with the value's whole new content, if an
+     * attached object's field still holds it (the registry may be stale: the field overwritten since).
+     */
+    @Override
+    public void valueMutated(Object value) {
+        if (replaying) {
+            return;
+        }
+        MutableRegistry.Holder h = mutables.holderOf(value);
+        if (h == null) {
+            return;
+        }
+        Object owner = h.owner().get();
+        long oid = owner instanceof Tracked tr ? tr.$lz$oid() : 0;
+        if (oid == 0 || GraphCodec.read(ClassModel.of(owner.getClass()).slot(h.field()).field(), owner) != value) {
+            mutables.forget(value);
+            return;
+        }
+        setObject(oid, h.field(), value);
+    }
+
     // ------------------------------------------------------------------ Journal: collections, arrays
 
     @Override
@@ -277,8 +309,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
         String name = owner.getName() + "." + field;
         synchronized (rootLock) {
             if (claimedRoots.add(name) && recoveredRoots.containsKey(name)) {
-                // the first assignment in a run with recovered state: the field gets the recovered object
-                return recoveredRoots.get(name);
+                // the first assignment in a run with recovered state: the field gets the recovered object,
+                // with the wiring (exclude= fields) of the one the application just built
+                Object recovered = recoveredRoots.get(name);
+                ClassModel.adoptWiring(value, recovered);
+                return recovered;
             }
         }
         ThreadState t = threads.get();
@@ -371,6 +406,8 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 return ((Tracked) v).$lz$oid() == 0;
             case ARRAY:
                 return arrays.oidOf(v) == 0;
+            case MUTABLE:
+                return v instanceof AtomicReference<?> r && needsAttach(r.get());
             case COMPOSITE: {
                 boolean[] any = {false};
                 ValueCodec.forEachPart(v, p -> any[0] |= needsAttach(p));
@@ -389,6 +426,14 @@ public final class Engine implements Journal, ValueCodec.Writing {
         ValueCodec.Kind kind = ValueCodec.kindOf(value);
         if (kind == ValueCodec.Kind.NULL || kind == ValueCodec.Kind.VALUE) {
             return; // the common case: nothing to attach, nothing to check
+        }
+        if (kind == ValueCodec.Kind.MUTABLE) {
+            if (where != null) {
+                untrackable(value, where); // only fields re-log a mutable value; not elements nor roots
+            } else if (value instanceof AtomicReference<?> r) {
+                attach(t, r.get(), 0, "the value of an AtomicReference in " + fieldName(fieldId));
+            }
+            return;
         }
         if (!needsAttach(value)) {
             if (kind == ValueCodec.Kind.UNTRACKABLE || kind == ValueCodec.Kind.COMPOSITE) {
@@ -465,6 +510,16 @@ public final class Engine implements Journal, ValueCodec.Writing {
             case COMPOSITE:
                 ValueCodec.forEachPart(v, p -> discover(p, batch, owner, where));
                 break;
+            case MUTABLE:
+                if (where instanceof Field f && owner instanceof Tracked) {
+                    // a field of an object being attached: its image holds the value; later mutations re-log it
+                    mutables.register(v, owner, FieldTable.id(f.getDeclaringClass().getName(), f.getName(),
+                            Kinds.descriptorOf(f.getType())));
+                    ValueCodec.forEachPart(v, p -> discover(p, batch, v, "the value of an AtomicReference in"));
+                } else {
+                    untrackable(v, GraphCodec.path(owner, where));
+                }
+                break;
             case UNTRACKABLE:
                 untrackable(v, GraphCodec.path(owner, where));
                 break;
@@ -486,20 +541,29 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private void untrackable(Object value, String path) {
         String type = value.getClass().getName();
         boolean jdkCollection = (value instanceof Map || value instanceof Collection) && type.startsWith("java.");
+        boolean mutableValue = MutableValues.isMutableValue(value.getClass());
         String why = jdkCollection
                 ? "it holds a " + type + " created outside a @Durable class, so changes made through it would be lost after a crash"
+                : mutableValue
+                ? "it holds a " + type + ", which Lazarus tracks only as the value of a field of a tracked object, not as a"
+                        + " collection or array element or a root, so changes to it would be lost after a crash"
                 : "it holds a " + type + ", which is mutable and not tracked, so changes to it would be lost after a crash";
         String fix;
-        if (jdkCollection) {
+        if (mutableValue) {
+            fix = "hold it in a field of a @Durable class, or store an immutable value instead (a String for a StringBuilder,"
+                    + " a long for an AtomicLong)";
+        } else if (jdkCollection) {
             fix = "create the collection inside a @Durable class (new HashMap<>(), new ArrayList<>(other) there are tracked)";
         } else if (type.startsWith("java.") || type.startsWith("javax.")) {
-            fix = "store an immutable value instead (a String for a StringBuilder, a long for an AtomicLong, a record,"
-                    + " List.of(...)) in a field of a @Durable class, or make the field transient";
+            fix = "store an immutable value instead (a long for a LongAdder, a record, List.of(...)) in a field of a"
+                    + " @Durable class, hold a supported mutable value (StringBuilder, BitSet, AtomicLong...), or make the"
+                    + " field transient";
         } else {
             fix = "annotate " + type + " with @Durable, store an immutable value instead (a record, String, List.of(...)),"
                     + " or make the field transient";
         }
-        report(path, "Lazarus cannot track " + path + ": " + why + ". Fix: " + fix + ".");
+        // warned once per place and type: two kinds of state in one place are two problems
+        report(path + ":" + type, "Lazarus cannot track " + path + ": " + why + ". Fix: " + fix + ".");
     }
 
     private void untrackableField(Field f) {
@@ -592,6 +656,9 @@ public final class Engine implements Journal, ValueCodec.Writing {
                     for (ClassModel.Slot s : ClassModel.of(o.getClass()).slots) {
                         if (!s.primitive()) {
                             Object v = GraphCodec.read(s.field(), o);
+                            if (v != null && MutableValues.isMutableValue(v.getClass())) {
+                                mutables.register(v, o, s.id());
+                            }
                             if (needsAttach(v)) {
                                 attach(t, v, s.id(), null);
                                 // and the reference to it: replay would otherwise keep the constructor's own

@@ -52,14 +52,19 @@ final class GraphCodec {
                 writeImage(o, sink);
             }
         }
+        // arrays before collections: a key whose hashCode or compareTo reads an array (a byte-string
+        // key such as a library's Slice) must be complete when replay puts it into a HashMap or TreeSet
+        for (Object o : objects) {
+            if (o.getClass().isArray()) {
+                RecordBuffer b = sink.begin(RecordType.ARRAY_SET);
+                writeArrayElements(b, sink.oidOf(o), o, 0, Array.getLength(o), sink);
+                sink.end();
+            }
+        }
         for (Object o : objects) {
             if (o instanceof Map || o instanceof Collection) {
                 RecordBuffer b = sink.begin(RecordType.COLLECTION);
                 writeCollectionOp(b, sink.oidOf(o), CollectionOp.RESET, 0, contents(o), null, sink);
-                sink.end();
-            } else if (o.getClass().isArray()) {
-                RecordBuffer b = sink.begin(RecordType.ARRAY_SET);
-                writeArrayElements(b, sink.oidOf(o), o, 0, Array.getLength(o), sink);
                 sink.end();
             }
         }

@@ -562,8 +562,8 @@ final class Replayer implements ValueCodec.Reading {
         try {
             Field f = c.getDeclaredField(name);
             int m = f.getModifiers();
-            if (Modifier.isStatic(m) || Modifier.isTransient(m)) {
-                return null;
+            if (Modifier.isStatic(m) || Modifier.isTransient(m) || ThirdParty.current().isExcluded(f)) {
+                return null; // no longer part of the image: what the log holds for it is ignored
             }
             f.setAccessible(true);
             return f;

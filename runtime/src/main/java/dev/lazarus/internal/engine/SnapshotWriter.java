@@ -120,6 +120,7 @@ final class SnapshotWriter implements GraphCodec.Sink {
                 }
                 break;
             case COMPOSITE:
+            case MUTABLE: // an AtomicReference's value
                 ValueCodec.forEachPart(v, p -> enqueue(p, seenArrays, work));
                 break;
             default:

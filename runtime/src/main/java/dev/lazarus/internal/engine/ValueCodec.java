@@ -2,6 +2,7 @@ package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.hook.Tracked;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -41,13 +47,17 @@ final class ValueCodec {
         Object objectFor(long oid);
     }
 
-    /** How a value is stored. */
-    enum Kind { NULL, VALUE, COMPOSITE, TRACKED, ARRAY, UNTRACKABLE }
+    /**
+     * How a value is stored. MUTABLE: a mutable JDK value (see {@link MutableValues}) stored whole,
+     * inline, and stored again after each mutating call made from instrumented code.
+     */
+    enum Kind { NULL, VALUE, COMPOSITE, TRACKED, ARRAY, MUTABLE, UNTRACKABLE }
 
     private static final int NULL = 0, FALSE = 1, TRUE = 2, BYTE = 3, SHORT = 4, CHAR = 5, INT = 6,
             LONG = 7, FLOAT = 8, DOUBLE = 9, STRING = 10, ENUM = 11, BIG_DECIMAL = 12,
             BIG_INTEGER = 13, UUID_TAG = 14, TIME = 15, RECORD = 16, REF = 17, LIST_OF = 18,
-            SET_OF = 19, MAP_OF = 20, OBJECTS = 21;
+            SET_OF = 19, MAP_OF = 20, OBJECTS = 21, BIT_SET = 22, STRING_BUILDER = 23, BYTE_STREAM = 24,
+            ATOMIC_INT = 25, ATOMIC_LONG = 26, ATOMIC_BOOLEAN = 27, ATOMIC_REFERENCE = 28;
 
     private static final Set<String> TIME_CLASSES = Set.of(
             "java.time.Instant", "java.time.LocalDate", "java.time.LocalTime", "java.time.LocalDateTime",
@@ -94,7 +104,7 @@ final class ValueCodec {
         if (c.isRecord() || isImmutableCollection(c)) {
             return Kind.COMPOSITE;
         }
-        return Kind.UNTRACKABLE;
+        return MutableValues.isMutableValue(c) ? Kind.MUTABLE : Kind.UNTRACKABLE;
     }
 
     static boolean isTimeClass(Class<?> c) {
@@ -110,9 +120,13 @@ final class ValueCodec {
                 || n.equals("java.util.Collections$SingletonSet") || n.equals("java.util.Collections$SingletonMap");
     }
 
-    /** Calls {@code visitor} for every value directly inside a composite (record components, elements). */
+    /** Calls {@code visitor} for every value directly inside a composite (record components, elements) or an AtomicReference. */
     static void forEachPart(Object composite, Consumer<Object> visitor) {
-        if (composite instanceof Map<?, ?> m) {
+        if (composite instanceof AtomicReference<?> r) {
+            visitor.accept(r.get());
+        } else if (MutableValues.isMutableValue(composite.getClass())) {
+            return; // holds no references
+        } else if (composite instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 visitor.accept(e.getKey());
                 visitor.accept(e.getValue());
@@ -227,9 +241,43 @@ final class ValueCodec {
                 write(b, e.getKey(), w);
                 write(b, e.getValue(), w);
             }
+        } else if (MutableValues.isMutableValue(v.getClass())) {
+            writeMutable(b, v, w);
         } else {
             // untrackable: the engine has already refused it (strict) or warned about it
             b.putByte(NULL);
+        }
+    }
+
+    /** The whole current content of a mutable JDK value. */
+    private static void writeMutable(RecordBuffer b, Object v, Writing w) {
+        if (v instanceof BitSet bits) {
+            long[] words = bits.toLongArray();
+            b.putByte(BIT_SET);
+            b.putVarInt(words.length);
+            for (long word : words) {
+                b.putLong(word);
+            }
+        } else if (v instanceof StringBuilder sb) {
+            b.putByte(STRING_BUILDER);
+            b.putString(sb.toString());
+        } else if (v instanceof ByteArrayOutputStream out) {
+            byte[] bytes = out.toByteArray();
+            b.putByte(BYTE_STREAM);
+            b.putVarInt(bytes.length);
+            b.putBytes(bytes);
+        } else if (v instanceof AtomicInteger i) {
+            b.putByte(ATOMIC_INT);
+            b.putZigZag(i.get());
+        } else if (v instanceof AtomicLong l) {
+            b.putByte(ATOMIC_LONG);
+            b.putZigZag(l.get());
+        } else if (v instanceof AtomicBoolean z) {
+            b.putByte(ATOMIC_BOOLEAN);
+            b.putByte(z.get() ? 1 : 0);
+        } else {
+            b.putByte(ATOMIC_REFERENCE);
+            write(b, ((AtomicReference<?>) v).get(), w);
         }
     }
 
@@ -297,6 +345,24 @@ final class ValueCodec {
                         ? Collections.unmodifiableMap(map) : Map.copyOf(map);
             }
             case OBJECTS: return readArray(b, r).toArray();
+            case BIT_SET: {
+                long[] words = new long[b.getVarInt()];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = b.getLong();
+                }
+                return BitSet.valueOf(words);
+            }
+            case STRING_BUILDER: return new StringBuilder(b.getString());
+            case BYTE_STREAM: {
+                byte[] bytes = b.getBytes(b.getVarInt());
+                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, bytes.length));
+                out.writeBytes(bytes);
+                return out;
+            }
+            case ATOMIC_INT: return new AtomicInteger((int) b.getZigZag());
+            case ATOMIC_LONG: return new AtomicLong(b.getZigZag());
+            case ATOMIC_BOOLEAN: return new AtomicBoolean(b.getByte() != 0);
+            case ATOMIC_REFERENCE: return new AtomicReference<>(read(b, r));
             default: throw new IllegalStateException("unknown value tag " + tag);
         }
     }

@@ -57,6 +57,18 @@ public final class Hooks {
         }
     }
 
+    /** The setter of a field whose type can hold a mutable JDK value: the owner is passed along. */
+    public static void setOwned(Object owner, long oid, Object value, int field) {
+        if (oid != 0) {
+            journal.setObjectOwned(owner, oid, field, value);
+        }
+    }
+
+    /** After a mutating call on a {@code BitSet}, {@code StringBuilder}, atomic... made from instrumented code. */
+    public static void mutated(Object value) {
+        journal.valueMutated(value);
+    }
+
     // ---- collections: the caller has checked that its id is not 0
 
     public static void op(long oid, int op, int index, Object a, Object b) {

@@ -26,6 +26,15 @@ public interface Journal {
     /** A reference field was written. */
     void setObject(long oid, int field, Object value);
 
+    /**
+     * A reference field that can hold a mutable JDK value ({@code BitSet}, {@code StringBuilder},
+     * atomics...) was written: as {@link #setObject}, and the owner is remembered for later mutations.
+     */
+    void setObjectOwned(Object owner, long oid, int field, Object value);
+
+    /** A mutating method was called on {@code value} from instrumented code: log it again if an attached field holds it. */
+    void valueMutated(Object value);
+
     /** A logical operation ({@link CollectionOp}) was applied to a tracked collection. */
     void collection(long oid, int op, int index, Object a, Object b);
 
@@ -49,6 +58,8 @@ public interface Journal {
         @Override public void setInt(long oid, int field, int value) { }
         @Override public void setLong(long oid, int field, long value) { }
         @Override public void setObject(long oid, int field, Object value) { }
+        @Override public void setObjectOwned(Object owner, long oid, int field, Object value) { }
+        @Override public void valueMutated(Object value) { }
         @Override public void collection(long oid, int op, int index, Object a, Object b) { }
         @Override public void arrayWritten(Object array, int from, int to) { }
         @Override public Object root(Object value, Class<?> owner, String field) { return value; }

@@ -72,6 +72,14 @@ final class RecordingJournal implements Journal {
     }
 
     @Override
+    public void setObjectOwned(Object owner, long oid, int field, Object value) {
+    }
+
+    @Override
+    public void valueMutated(Object value) {
+    }
+
+    @Override
     public void arrayWritten(Object array, int from, int to) {
     }
 

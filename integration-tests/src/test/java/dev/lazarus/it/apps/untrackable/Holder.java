@@ -5,19 +5,19 @@ import dev.lazarus.Durable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 @Durable
 public class Holder {
     String name = "holder";
     long plain;
-    StringBuilder text;
-    AtomicLong counter;
+    LongAdder text;
+    LongAdder counter;
     Map<String, String> map;
     Carrier carrier;
     final List<Object> items = new ArrayList<>();
 
     void counterInside() {
-        counter = new AtomicLong(1);
+        counter = new LongAdder();
     }
 }

@@ -31,9 +31,10 @@ public class UntrackableApp {
     public static void main(String[] args) {
         System.out.println("MAIN RAN");
         Holder h = holder;
-        attempt("stringbuilder-field-write", () -> h.text = new StringBuilder("abc"));
-        attempt("atomiclong-field-write-inside", h::counterInside);
-        attempt("atomiclong-attach", () -> h.carrier = new Carrier());
+        attempt("longadder-field-write", () -> h.text = new java.util.concurrent.atomic.LongAdder());
+        attempt("longadder-field-write-inside", h::counterInside);
+        attempt("longadder-attach", () -> h.carrier = new Carrier());
+        attempt("stringbuilder-in-collection", () -> h.items.add(new StringBuilder("abc")));
         attempt("hashmap-created-outside", () -> h.map = new HashMap<>());
         attempt("arraylist-created-outside-in-collection", () -> h.items.add(new ArrayList<>()));
         h.plain = 42;

@@ -1,0 +1,178 @@
+package dev.lazarus.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Third-party classes by configuration (DESIGN §1): jedis-mock 1.1.18, an in-memory Redis server
+ * from Maven Central, runs unmodified under the agent; only the options {@code classes=},
+ * {@code roots=} and {@code exclude=} make its keyspace durable. The test speaks RESP to it over a
+ * socket, kills it with {@code kill -9}, restarts it and reads every key back.
+ */
+class ThirdPartyIT {
+    private static final String PKG = "com.github.fppt.jedismock.";
+    /** The configuration the README shows. */
+    static final Map<String, String> JEDIS_MOCK = Map.of(
+            "classes", PKG + "datastructures.**;" + PKG + "storage.ExpiringStorage;" + PKG + "storage.ExpiringKeyValueStorage",
+            "roots", PKG + "storage.ExpiringKeyValueStorage.values",
+            "exclude", PKG + "storage.ExpiringStorage.clockSupplier;" + PKG + "storage.ExpiringStorage.keyChangeNotifier");
+
+    @Test
+    void jedisMockKeyspace_survivesKill9_andKeepsLoggingAfterRecovery() throws Exception {
+        Path dir = AgentJvm.workDir("jedis-mock");
+        Map<String, Object> built;
+        try (AgentJvm jvm = redis(dir, JEDIS_MOCK).start(); Resp redis = connect(jvm)) {
+            write(redis);
+            built = read(redis);
+            jvm.kill9();
+        }
+        assertThat(built.get("keys")).isEqualTo(List.of("bits", "counter", "greeting", "hash", "list", "set", "zset"));
+        Map<String, Object> second;
+        try (AgentJvm jvm = redis(dir, JEDIS_MOCK).start(); Resp redis = connect(jvm)) {
+            assertThat(read(redis)).as(jvm.describe()).isEqualTo(built);
+            // the recovered objects keep logging: change them, crash again
+            redis.call("APPEND", "greeting", "!");
+            redis.call("INCRBY", "counter", "100");
+            redis.call("RPUSH", "list", "after");
+            redis.call("HSET", "hash", "f2", "changed");
+            redis.call("ZADD", "zset", "0.5", "first");
+            redis.call("SETBIT", "bits", "3", "1");
+            second = read(redis);
+            jvm.kill9();
+        }
+        assertThat(second).isNotEqualTo(built);
+        try (AgentJvm jvm = redis(dir, JEDIS_MOCK).start(); Resp redis = connect(jvm)) {
+            assertThat(read(redis)).as(jvm.describe()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void withoutTheConfiguration_theKeyspaceIsLost() throws Exception {
+        // the control: the same server and agent without the options keeps nothing
+        Path dir = AgentJvm.workDir("jedis-mock-plain");
+        try (AgentJvm jvm = redis(dir, Map.of()).start(); Resp redis = connect(jvm)) {
+            write(redis);
+            jvm.kill9();
+        }
+        try (AgentJvm jvm = redis(dir, Map.of()).start(); Resp redis = connect(jvm)) {
+            assertThat(redis.call("KEYS", "*")).isEqualTo(List.of());
+        }
+    }
+
+    private static final String LIB = "dev.lazarus.it.apps.library.";
+    /** An annotation-free class with what libraries hold, made durable by the three options. */
+    private static AgentJvm.Builder library(Path dir, String mode) {
+        return AgentJvm.app(LIB + "LibraryApp").dir(dir).args(mode)
+                .option("classes", LIB + "Inventory*")
+                .option("roots", LIB + "LibraryApp.inventory")
+                .option("exclude", LIB + "Inventory.clock;" + LIB + "Inventory.onChange");
+    }
+
+    @Test
+    void libraryClass_finalTransientInnerConcreteCollectionsArraysMutableValuesAndWiring_surviveKill9() throws Exception {
+        Path dir = AgentJvm.workDir("library");
+        Crash.Run built = Crash.runAndKill(library(dir, "build"));
+        assertThat(built.state()).as(built.description()).isNotEqualTo(built.fresh()).contains("wired=true");
+        Crash.Run continued = Crash.runAndKill(library(dir, "continue"));
+        Crash.assertRecovered("library", built.state(), continued);
+        assertThat(continued.state2()).as(continued.description()).isNotEqualTo(continued.state())
+                .contains("wired=true");
+        // transient state is not kept, as with Java serialization
+        assertThat(Crash.prefixed(built.out(), "TRANSIENT")).last().isEqualTo("3");
+        assertThat(Crash.prefixed(continued.out(), "TRANSIENT")).first().isEqualTo("0");
+        Crash.Run checked = Crash.check(library(dir, "check"));
+        Crash.assertRecovered("library after more changes", continued.state2(), checked);
+    }
+
+    @Test
+    void aFieldNamedInExcludeThatTheClassLacks_stopsTheJvmWithTheFix() throws Exception {
+        Path dir = AgentJvm.workDir("library-typo");
+        try (AgentJvm jvm = library(dir, "build").option("exclude", LIB + "Inventory.clok").start()) {
+            assertThat(jvm.awaitExit(Duration.ofSeconds(60))).as(jvm.describe()).isEqualTo(2);
+            assertThat(String.join("\n", jvm.err())).contains("exclude=" + LIB + "Inventory.clok")
+                    .contains("clock").contains("Fix:");
+        }
+    }
+
+    /** Strings (SET, APPEND: a byte array replaced then filled), counters, lists, sets, hashes, sorted sets, bitmaps. */
+    private static void write(Resp redis) throws Exception {
+        redis.call("SET", "greeting", "hello");
+        redis.call("APPEND", "greeting", ", world");
+        redis.call("SET", "counter", "1");
+        for (int i = 0; i < 40; i++) {
+            redis.call("INCR", "counter");
+        }
+        redis.call("RPUSH", "list", "a", "b", "c", "d");
+        redis.call("LPOP", "list");
+        redis.call("LSET", "list", "0", "B");
+        redis.call("SADD", "set", "x", "y", "z");
+        redis.call("SREM", "set", "y");
+        redis.call("HSET", "hash", "f1", "v1", "f2", "v2", "f3", "v3");
+        redis.call("HDEL", "hash", "f3");
+        redis.call("ZADD", "zset", "3", "three", "1", "one", "2", "two");
+        redis.call("ZINCRBY", "zset", "10", "one");
+        redis.call("SETBIT", "bits", "5", "1");
+        redis.call("SETBIT", "bits", "12", "1");
+        redis.call("SET", "gone", "soon");
+        redis.call("DEL", "gone");
+    }
+
+    /** Everything the keyspace holds, in a comparable form. */
+    private static Map<String, Object> read(Resp redis) throws Exception {
+        Map<String, Object> state = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<String> keys = new ArrayList<>((List<String>) redis.call("KEYS", "*"));
+        keys.sort(null);
+        state.put("keys", keys);
+        state.put("greeting", redis.call("GET", "greeting"));
+        state.put("counter", redis.call("GET", "counter"));
+        state.put("list", redis.call("LRANGE", "list", "0", "-1"));
+        state.put("set", sorted(redis.call("SMEMBERS", "set")));
+        state.put("hash", sorted(redis.call("HGETALL", "hash")));
+        state.put("zset", redis.call("ZRANGE", "zset", "0", "-1", "WITHSCORES"));
+        StringBuilder bits = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            bits.append(redis.call("GETBIT", "bits", Integer.toString(i)));
+        }
+        state.put("bits", bits.toString());
+        state.put("gone", redis.call("EXISTS", "gone"));
+        return state;
+    }
+
+    private static Object sorted(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).sorted().collect(Collectors.toList());
+    }
+
+    private static AgentJvm.Builder redis(Path dir, Map<String, String> options) {
+        AgentJvm.Builder b = AgentJvm.app("dev.lazarus.it.apps.thirdparty.RedisApp").dir(dir.resolve("data"));
+        options.forEach(b::option);
+        libraryJars().forEach(b::classPath);
+        return b;
+    }
+
+    private static Resp connect(AgentJvm jvm) throws Exception {
+        String line = jvm.awaitLine(l -> l.startsWith("PORT "), Duration.ofSeconds(60));
+        return new Resp(Integer.parseInt(line.substring("PORT ".length()).trim()));
+    }
+
+    /** jedis-mock and what it needs at run time, from this test's own class path. */
+    private static List<String> libraryJars() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(cp.split(File.pathSeparator))
+                .filter(e -> e.contains("jedis") || e.contains("luaj") || e.contains("slf4j-api")
+                        || e.contains("commons-pool2") || e.contains("gson") || e.contains("org/json")
+                        || e.contains("redis-authx"))
+                .collect(Collectors.toList());
+    }
+}
