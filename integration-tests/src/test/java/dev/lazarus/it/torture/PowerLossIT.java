@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * completed (see {@code TortureApp --durable-after}). Steps that returned but were never forced may
  * be lost, and the test counts them. Needs root, {@code /dev/fuse} and Debian's
  * {@code python3-fusepy}: the {@code torture} profile runs it ({@code integration-tests/torture.sh}
- * installs them), the normal build does not.
+ * installs them), the normal build does not. {@code -Dpowerloss.cycles=N} sets the power cuts per
+ * case (default 3); the figures go to {@code target/powerloss-summary.md}.
  */
 class PowerLossIT {
     private static final Pattern VERDICT = Pattern.compile("VERDICT ok workload=\\S+ checked=(\\d+) lost=0 returned=\\[([\\d, ]*)] verifyMs=\\d+ recovered=\\[([\\d, ]*)].*");
@@ -58,7 +59,7 @@ class PowerLossIT {
         String lastCut = "none";
         int cut = 0;
         for (int cycle = 0; cycle < cycles; cycle++) {
-            String how = System.getProperty("powerloss.how", cycle % 2 == 0 ? "all" : "half");
+            String how = cycle % 2 == 0 ? "all" : "half";
             try (LossyFs fs = LossyFs.mount(script, backing, mnt, fsyncLog)) {
                 try (AgentJvm app = app(mnt, sync, workload, seed, acks, fsyncLog).start()) {
                     String v = app.awaitLine(l -> l.startsWith("VERDICT") || l.startsWith("STOPPED")
@@ -123,9 +124,7 @@ class PowerLossIT {
 
     private static AgentJvm.Builder app(Path root, String sync, String workload, String seed, Path acks, Path fsyncLog) {
         AgentJvm.Builder b = AgentJvm.app(Lane.APP).dir(root.resolve("state")).option("sync", sync)
-                .option("syncIntervalMs", "100")
-                .option("snapshotInterval", System.getProperty("powerloss.snapshotInterval", "1s"))
-                .option("snapshotLogBytes", System.getProperty("powerloss.snapshotLogBytes", "256k"))
+                .option("syncIntervalMs", "100").option("snapshotInterval", "1s").option("snapshotLogBytes", "256k")
                 .args(workload, Integer.toString(Lane.THREADS), seed, acks.toString());
         return sync.equals("interval") ? b.args("--durable-after", fsyncLog.toString()) : b;
     }
