@@ -37,25 +37,8 @@ public final class Compaction {
         Replayer shadow = new Replayer(log, appLoader, renames);
         shadow.progress(progress);
         shadow.planProgress(existing);
-        long after = RedoLog.NO_POSITION;
-        for (Path file : existing) {
-            try {
-                after = shadow.loadSnapshot(file).position();
-                break;
-            } catch (IncompatibleSchemaException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
-                        + "); compacting from the one before it");
-                shadow = new Replayer(log, appLoader, renames);
-                shadow.progress(progress);
-                shadow.planProgress(existing.subList(existing.indexOf(file) + 1, existing.size()));
-            }
-        }
-        if (after == RedoLog.NO_POSITION && Snapshotter.logTruncated(snapshotDir)) {
-            throw new IllegalStateException("no usable snapshot in " + snapshotDir + ", and the log no longer starts at the"
-                    + " beginning: the state cannot be rebuilt. Restore a snapshot file from a backup.");
-        }
+        SnapshotFile.Trailer previous = shadow.loadNewestUsable(existing, Snapshotter.logTruncated(snapshotDir));
+        long after = previous == null ? RedoLog.NO_POSITION : previous.position();
         Replayer.Scan scan = shadow.scan(after, Long.MAX_VALUE, true); // the recovery read: a torn tail is dropped
         long position = scan.safepoint();
         if (position == after) {

@@ -109,31 +109,10 @@ final class Replayer implements ValueCodec.Reading {
      */
     RecoveryReport recover(List<Path> snapshots, boolean logTruncated) {
         long t0 = System.nanoTime();
-        long snapshotPosition = RedoLog.NO_POSITION;
-        long snapshotObjects = 0;
         planProgress(snapshots);
-        for (Path file : snapshots) {
-            try {
-                SnapshotFile.Trailer t = loadSnapshot(file);
-                snapshotPosition = t.position();
-                snapshotObjects = t.objects();
-                break;
-            } catch (IncompatibleSchemaException e) {
-                throw e; // an older snapshot would meet the same change
-            } catch (ForbiddenClassException e) {
-                throw e.in("snapshot " + file); // tampered: not a reason to trust an older file instead
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
-                        + "); falling back to the one before it");
-                reset();
-            }
-        }
-        if (snapshotPosition == RedoLog.NO_POSITION && logTruncated) {
-            throw new IllegalStateException("no usable snapshot in " + (snapshots.isEmpty() ? "the data directory"
-                    : snapshots.get(0).getParent()) + ", and the redo log no longer starts at the beginning (its older"
-                    + " files were deleted once snapshots covered them): the state cannot be rebuilt. Restore a"
-                    + " snapshot file from a backup.");
-        }
+        SnapshotFile.Trailer loaded = loadNewestUsable(snapshots, logTruncated);
+        long snapshotPosition = loaded == null ? RedoLog.NO_POSITION : loaded.position();
+        long snapshotObjects = loaded == null ? 0 : loaded.objects();
         long tLoaded = System.nanoTime();
         Scan scan = scan(snapshotPosition, Long.MAX_VALUE, true);
         long t1 = System.nanoTime();
@@ -147,6 +126,36 @@ final class Replayer implements ValueCodec.Reading {
                 ms(t1 - tLoaded), ms(t2 - t1), ms(t3 - t2) + ms(tLoaded - t0),
                 RecoveryReport.estimate(snapshotObjects, scan.records(), RecoveryReport.LOAD_NANOS_PER_OBJECT,
                         RecoveryReport.REPLAY_NANOS_PER_RECORD));
+    }
+
+    /**
+     * Loads the newest of {@code snapshots} (newest first) that loads, falling back to older ones
+     * with a warning; null when there is none (the log is then read from its start). Used by
+     * recovery, by the background snapshot builder and by the offline compaction alike.
+     *
+     * @param logTruncated whether older log files were deleted: then no usable snapshot is fatal
+     */
+    SnapshotFile.Trailer loadNewestUsable(List<Path> snapshots, boolean logTruncated) {
+        for (Path file : snapshots) {
+            try {
+                return loadSnapshot(file);
+            } catch (IncompatibleSchemaException e) {
+                throw e; // an older snapshot would meet the same change
+            } catch (ForbiddenClassException e) {
+                throw e.in("snapshot " + file); // tampered: not a reason to trust an older file instead
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
+                        + "); falling back to the one before it");
+                reset();
+            }
+        }
+        if (logTruncated) {
+            throw new IllegalStateException("no usable snapshot in " + (snapshots.isEmpty() ? "the data directory"
+                    : snapshots.get(0).getParent()) + ", and the redo log no longer starts at the beginning (its older"
+                    + " files were deleted once snapshots covered them): the state cannot be rebuilt. Restore a"
+                    + " snapshot file from a backup.");
+        }
+        return null;
     }
 
     /**

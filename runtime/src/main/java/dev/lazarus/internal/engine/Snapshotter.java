@@ -212,24 +212,8 @@ final class Snapshotter {
             return null; // nothing logged since the newest snapshot
         }
         Replayer shadow = new Replayer(log, appLoader, renames);
-        long after = RedoLog.NO_POSITION;
-        for (Path file : existing) {
-            try {
-                after = shadow.loadSnapshot(file).position();
-                break;
-            } catch (IncompatibleSchemaException e) {
-                throw e;
-            } catch (ForbiddenClassException e) {
-                throw e.in("snapshot " + file);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "snapshot " + file + " cannot be used (" + e.getMessage()
-                        + "); building the next one from the one before it");
-                shadow = new Replayer(log, appLoader, renames);
-            }
-        }
-        if (after == RedoLog.NO_POSITION && logTruncated(dir)) {
-            throw new IllegalStateException("no usable snapshot in " + dir + " and the log no longer starts at the beginning");
-        }
+        SnapshotFile.Trailer previous = shadow.loadNewestUsable(existing, logTruncated(dir));
+        long after = previous == null ? RedoLog.NO_POSITION : previous.position();
         if (end == after || end == RedoLog.NO_POSITION) {
             return null;
         }
