@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * A real child JVM running an application under the Lazarus agent jar, with its output captured
  * line by line, that a test can wait on, kill with {@code kill -9} and restart.
  */
-final class AgentJvm implements AutoCloseable {
+public final class AgentJvm implements AutoCloseable {
     static final Path AGENT_JAR = Path.of(System.getProperty("lazarus.agent.jar", "../agent/target/lazarus-agent.jar"));
     static final Path SAMPLES_JAR = Path.of(System.getProperty("lazarus.samples.jar", "../sample-apps/target/lazarus-sample-apps.jar"));
     static final Path TEST_CLASSES = Path.of(System.getProperty("lazarus.test.classes", "target/test-classes"));
@@ -41,13 +41,13 @@ final class AgentJvm implements AutoCloseable {
     }
 
     /** A fresh, empty work directory for one test. */
-    static Path workDir(String name) throws IOException {
+    public static Path workDir(String name) throws IOException {
         Path dir = WORK.resolve(name + "-" + System.nanoTime());
         Files.createDirectories(dir);
         return dir.toAbsolutePath();
     }
 
-    static Builder app(String mainClass) {
+    public static Builder app(String mainClass) {
         return new Builder(mainClass, null);
     }
 
@@ -56,7 +56,7 @@ final class AgentJvm implements AutoCloseable {
         return new Builder(null, jar);
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final String mainClass;
         private final Path jar;
         private final Map<String, String> options = new LinkedHashMap<>();
@@ -73,12 +73,12 @@ final class AgentJvm implements AutoCloseable {
             classPath.add(SAMPLES_JAR.toAbsolutePath().toString());
         }
 
-        Builder option(String key, String value) {
+        public Builder option(String key, String value) {
             options.put(key, value);
             return this;
         }
 
-        Builder dir(Path dir) {
+        public Builder dir(Path dir) {
             return option("dir", dir.toString());
         }
 
@@ -87,12 +87,12 @@ final class AgentJvm implements AutoCloseable {
             return this;
         }
 
-        Builder jvmArg(String arg) {
+        public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
             return this;
         }
 
-        Builder args(String... a) {
+        public Builder args(String... a) {
             args.addAll(List.of(a));
             return this;
         }
@@ -115,7 +115,7 @@ final class AgentJvm implements AutoCloseable {
             return this;
         }
 
-        AgentJvm start() throws IOException {
+        public AgentJvm start() throws IOException {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-Xmx512m");
@@ -163,24 +163,24 @@ final class AgentJvm implements AutoCloseable {
         t.start();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    List<String> out() {
+    public List<String> out() {
         synchronized (out) {
             return new ArrayList<>(out);
         }
     }
 
-    List<String> err() {
+    public List<String> err() {
         synchronized (err) {
             return new ArrayList<>(err);
         }
     }
 
     /** Waits for a line of standard output that matches, and returns it. */
-    String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+    public String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
         return await(out, 0, match, timeout);
     }
 
@@ -247,7 +247,7 @@ final class AgentJvm implements AutoCloseable {
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing. */
-    void kill9() throws IOException, InterruptedException {
+    public void kill9() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start();
         kill.waitFor();
         process.waitFor(30, TimeUnit.SECONDS);
@@ -255,7 +255,7 @@ final class AgentJvm implements AutoCloseable {
         Thread.sleep(50);
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("did not exit within " + timeout + "; " + describe());
         }
@@ -263,7 +263,7 @@ final class AgentJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    String describe() {
+    public String describe() {
         List<String> o = out();
         List<String> e = err();
         return "command " + command + "\n--- stdout (last 30) ---\n"

@@ -224,8 +224,8 @@ final class Replayer implements ValueCodec.Reading {
      */
     Scan scan(long after, long upTo, boolean recovery) {
         BitSet committed = new BitSet();
-        Set<Long> open = new HashSet<>();
-        long[] counts = {0, after, 0}; // records, safepoint, rolled back
+        Map<Long, Long> open = new HashMap<>(); // open transaction -> position of the record before its first
+        long[] counts = {0, after, 0, after}; // records, safepoint, rolled back, previous position
         boolean[] clean = {false};
         progress.phase("reading the log", "records", records, records * RecoveryReport.REPLAY_NANOS_PER_RECORD / 3);
         RecordConsumer pass = (pos, bytes, off, len) -> {
@@ -235,13 +235,17 @@ final class Replayer implements ValueCodec.Reading {
             int type = in.getByte();
             long tx = in.getVarLong();
             clean[0] = type == RecordType.END;
+            if (type == RecordType.RUN_START && !open.isEmpty()) {
+                // the transactions still open belong to a run that died: they will never commit
+                counts[2] += resolveCrashed(open, counts[3], committed);
+            }
             if (tx != 0) {
                 maxTx = Math.max(maxTx, tx);
                 if (type == RecordType.COMMIT) {
                     committed.set(txIndex(tx));
                     open.remove(tx);
                 } else {
-                    open.add(tx);
+                    open.putIfAbsent(tx, counts[3]);
                 }
             }
             if (type == RecordType.NEW || type == RecordType.ARRAY_NEW) {
@@ -250,14 +254,29 @@ final class Replayer implements ValueCodec.Reading {
             if (open.isEmpty()) {
                 counts[1] = pos;
             }
+            counts[3] = pos;
         };
         boolean torn = false;
         if (recovery) {
             torn = (after == RedoLog.NO_POSITION ? log.replay(pass) : log.replayAfter(after, pass)).tornTail();
+            if (!open.isEmpty()) { // the run that just died
+                counts[2] += resolveCrashed(open, counts[3], committed);
+            }
         } else {
             log.replayBetween(after, upTo, pass);
         }
-        return new Scan(committed, counts[0], open.size(), counts[1], clean[0], torn);
+        return new Scan(committed, counts[0], counts[2] + open.size(), counts[1], clean[0], torn);
+    }
+
+    /** Rolls back or forward (see {@link CrashedTransactions}) the transactions a dead run left open. */
+    private int resolveCrashed(Map<Long, Long> open, long end, BitSet committed) {
+        long from = Long.MAX_VALUE;
+        for (long before : open.values()) {
+            from = Math.min(from, before);
+        }
+        int rolledBack = CrashedTransactions.resolve(log, from, end, committed, new HashSet<>(open.keySet()));
+        open.clear();
+        return rolledBack;
     }
 
     /** Pass 2: applies, in log order, auto-commit records and those of committed transactions. */

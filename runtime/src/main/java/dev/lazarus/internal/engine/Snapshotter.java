@@ -231,6 +231,7 @@ final class Snapshotter {
             replayNanosPerRecord = Math.max(50, (tScanned - tLoaded) / (double) scan.records()
                     + (tReplayed - tScanned) / (double) records);
         }
+        log.forceForSnapshot(position); // never a snapshot more durable than the log it covers
         Map.Entry<Path, Integer> written = SnapshotWriter.write(dir, position, shadow);
         long t1 = System.nanoTime();
         long bytes;

@@ -402,6 +402,18 @@ public final class RedoLog implements AutoCloseable {
         syncer.awaitForced(position);
     }
 
+    /**
+     * Returns once the record at {@code position}, and all before it, is on disk, in every mode
+     * but {@link SyncMode#NONE} (which never forces). A snapshot covering {@code position} is written
+     * only after this: were it on disk before the log it summarises, a power loss could leave the
+     * log ending before it, and the next run would append records at positions the snapshot
+     * claims to cover, which the recovery after would skip.
+     */
+    public void forceForSnapshot(long position) {
+        if (mode != SyncMode.NONE && position != NO_POSITION)
+            syncer.awaitForced(position);
+    }
+
     /** Forces everything appended so far, whatever the mode, and returns once it is on disk. */
     public void forceAll() {
         long last = lastPosition();
