@@ -195,9 +195,20 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         return "dir=" + dir + ", sync=" + sync.name().toLowerCase(Locale.ROOT)
                 + (sync == SyncMode.INTERVAL ? " (every " + syncIntervalMs + " ms)" : "") + ", strict=" + strict
                 + ", snapshots every " + (snapshotIntervalMs > 0 ? snapshotIntervalMs / 1000 + " s" : "(off)")
-                + " or " + (snapshotLogBytes > 0 ? (snapshotLogBytes >> 20) + " MiB of log" : "(off)")
+                + " or " + (snapshotLogBytes > 0 ? size(snapshotLogBytes) + " of log" : "(off)")
                 + (rtoMs > 0 ? ", rto " + rtoMs + " ms" : "")
                 + (cluster != null ? ", " + cluster.describe() : "")
                 + (onCorruption == OnCorruption.TRUNCATE ? ", onCorruption=truncate" : "");
+    }
+
+    /** 64k as "64 KiB", 256m as "256 MiB": the largest unit that divides it, so nothing rounds to 0. */
+    static String size(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB"};
+        int unit = 0;
+        while (unit < units.length - 1 && bytes % 1024 == 0) {
+            bytes /= 1024;
+            unit++;
+        }
+        return bytes + " " + units[unit];
     }
 }

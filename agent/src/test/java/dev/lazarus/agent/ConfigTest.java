@@ -44,6 +44,13 @@ class ConfigTest {
     }
 
     @Test
+    void theStartUpLineShowsSmallLogThresholdsWithoutRoundingThemToZero() {
+        assertThat(load("dir=" + tmp + ",snapshotLogBytes=64k").describe()).contains("or 64 KiB of log");
+        assertThat(load("dir=" + tmp).describe()).contains("or 256 MiB of log");
+        assertThat(Config.size(1536)).isEqualTo("1536 bytes");
+    }
+
+    @Test
     void onCorruptionTruncateIsAcceptedAndABadValueNamesTheChoices() {
         assertThat(load("dir=" + tmp + ",onCorruption=truncate").onCorruption()).isEqualTo(OnCorruption.TRUNCATE);
         assertThatThrownBy(() -> load("dir=" + tmp + ",onCorruption=skip"))
