@@ -223,6 +223,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
             return;
         }
         ThreadState t = threads.get();
+        if (ValueCodec.isPlainValue(a) && ValueCodec.isPlainValue(b)) {
+            // the common case (keys and values that are plain values): nothing to attach or check
+            writeCollectionOp(t, oid, op, index, a, b);
+            return;
+        }
         // a RESET carries the whole content as an Object[]: its elements are the values, not the array
         Object[] all = op == CollectionOp.RESET && a instanceof Object[] content ? content : null;
         boolean needs = needsAttach(b) || (all == null ? needsAttach(a) : anyNeedsAttach(all));
@@ -239,12 +244,16 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 }
             }
             attach(t, b, 0, "a collection element");
-            RecordBuffer buf = header(t, RecordType.COLLECTION);
-            GraphCodec.writeCollectionOp(buf, oid, op, index, a, b, this);
-            appendAndCommit(t);
+            writeCollectionOp(t, oid, op, index, a, b);
         } finally {
             endImplicit(t, implicit);
         }
+    }
+
+    private void writeCollectionOp(ThreadState t, long oid, int op, int index, Object a, Object b) {
+        RecordBuffer buf = header(t, RecordType.COLLECTION);
+        GraphCodec.writeCollectionOp(buf, oid, op, index, a, b, this);
+        appendAndCommit(t);
     }
 
     @Override

@@ -107,6 +107,11 @@ final class ValueCodec {
         return MutableValues.isMutableValue(c) ? Kind.MUTABLE : Kind.UNTRACKABLE;
     }
 
+    /** Null, a String or a box: the values collections hold most, checked before the full {@link #kindOf}. */
+    static boolean isPlainValue(Object v) {
+        return v == null || v instanceof String || v instanceof Integer || v instanceof Long;
+    }
+
     static boolean isTimeClass(Class<?> c) {
         return TIME_CLASSES.contains(c.getName());
     }
