@@ -54,7 +54,7 @@ class FullDiskIT {
             Crash.Run again = Crash.check(AgentJvm.app(APP).dir(data).option("sync", sync).args("check"));
             assertThat(Crash.prefixed(again.out(), "COUNT")).as("the run after goes on").containsExactly(Long.toString(acked + 1));
         } finally {
-            run("umount", mnt.toString());
+            unmount(mnt);
         }
     }
 
@@ -79,6 +79,27 @@ class FullDiskIT {
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Assumptions.assumeTrue(p.waitFor() == 0, "cannot mount a tmpfs at " + dir + " (needs root): " + out.trim());
+    }
+
+    /**
+     * A child JVM killed a moment ago may still hold its mapped files: retry, then detach lazily, so
+     * that a failure inside the test is what gets reported, not the clean-up.
+     */
+    private static void unmount(Path mnt) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (exitCode("umount", mnt.toString()) != 0) {
+            if (System.nanoTime() > deadline) {
+                exitCode("umount", "-l", mnt.toString());
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int exitCode(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 
     private static void run(String... command) throws Exception {

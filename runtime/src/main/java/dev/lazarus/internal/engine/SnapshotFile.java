@@ -120,9 +120,16 @@ final class SnapshotFile {
 
         @Override
         public void close() {
-            if (!done) {
+            if (done) {
+                return;
+            }
+            try {
                 out.close();
+            } catch (RuntimeException e) {
+                // the write failed already (a full disk): what is still buffered goes with the file
+            } finally {
                 try {
+                    file.close(); // out.close() may have thrown before closing it: no descriptor may stay open
                     Files.deleteIfExists(tmp);
                 } catch (IOException e) {
                     // a stray .tmp is removed at the next start
