@@ -96,6 +96,32 @@ class ThirdPartyIT {
     }
 
     @Test
+    void compactWithoutTheThirdPartyOptions_refusesNamingThemAndDeletesNothing_withThemItCompacts() throws Exception {
+        Path dir = AgentJvm.workDir("library-compact");
+        Crash.Run built = Crash.runAndKill(library(dir, "build"));
+        List<String> before = files(dir);
+        Cli bare = Cli.run("compact", dir, "--classpath", AgentJvm.TEST_CLASSES.toAbsolutePath());
+        assertThat(bare.exit()).as(bare.describe()).isEqualTo(4);
+        assertThat(String.join("\n", bare.err())).as(bare.describe()).contains(LIB + "Inventory").contains("classes=");
+        assertThat(files(dir)).as("nothing deleted, nothing written").isEqualTo(before);
+        Cli configured = Cli.run("compact", dir, "--classpath", AgentJvm.TEST_CLASSES.toAbsolutePath(),
+                "--classes", LIB + "Inventory*", "--roots", LIB + "LibraryApp.inventory",
+                "--exclude", LIB + "Inventory.clock;" + LIB + "Inventory.onChange");
+        assertThat(configured.exit()).as(configured.describe()).isZero();
+        Crash.Run checked = Crash.check(library(dir, "check"));
+        Crash.assertRecovered("library after compaction", built.state(), checked);
+    }
+
+    private static List<String> files(Path dir) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            // the lock file holds the PID of whoever opened the directory last: not data
+            return walk.filter(java.nio.file.Files::isRegularFile).filter(f -> !f.endsWith("lazarus.lock"))
+                    .map(f -> dir.relativize(f) + " " + f.toFile().length())
+                    .sorted().toList();
+        }
+    }
+
+    @Test
     void aFieldNamedInExcludeThatTheClassLacks_stopsTheJvmWithTheFix() throws Exception {
         Path dir = AgentJvm.workDir("library-typo");
         try (AgentJvm jvm = library(dir, "build").option("exclude", LIB + "Inventory.clok").start()) {

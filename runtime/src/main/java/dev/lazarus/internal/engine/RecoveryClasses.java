@@ -20,7 +20,12 @@ final class RecoveryClasses {
     /** An object created by a NEW record: a tracked class (made so by the agent: {@code @Durable}). */
     static void checkTracked(Class<?> c) {
         if (!Tracked.class.isAssignableFrom(c) || c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
-            throw refused(c, "is not a tracked (@Durable) class");
+            // the likelier cause than tampering: a class made durable by configuration, started without it
+            throw new ForbiddenClassException(c.getName(), "recovery refused class " + c.getName() + ": it is not a"
+                    + " tracked class (neither @Durable nor matched by classes=), so the recorded state cannot name it;"
+                    + " none of its code was run. Fix: if the application makes it durable by configuration, give the"
+                    + " same classes=, roots= and exclude= as when the data was written (the compact command: --classes,"
+                    + " --roots, --exclude); otherwise the file was tampered with: restore the data directory from a backup");
         }
     }
 
