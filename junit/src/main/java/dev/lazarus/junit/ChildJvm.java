@@ -1,18 +1,26 @@
 package dev.lazarus.junit;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** One run of the application in its own JVM, its output kept line by line. */
+/**
+ * One run of the application in its own JVM, its output kept line by line.
+ *
+ * <p>The output goes to files, followed as they grow, not to pipes: when a process dies by
+ * SIGKILL, the JDK drains its pipes racily and can drop the last lines it wrote (seen here: lines
+ * whose {@code println} had returned were missing), and a crash test must see every
+ * acknowledgement the application printed.
+ */
 final class ChildJvm {
     private final Process process;
     private final long startNanos = System.nanoTime();
@@ -21,36 +29,72 @@ final class ChildJvm {
     private final Thread outReader;
     private final Thread errReader;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path outFile, Path errFile) {
         this.process = process;
-        this.outReader = pump(process.getInputStream(), out, "lazarus-crash-test-stdout");
-        this.errReader = pump(process.getErrorStream(), err, "lazarus-crash-test-stderr");
+        this.outReader = follow(outFile, out, "lazarus-crash-test-stdout");
+        this.errReader = follow(errFile, err, "lazarus-crash-test-stderr");
     }
 
     static ChildJvm start(List<String> command) {
         try {
-            return new ChildJvm(new ProcessBuilder(command).start());
+            Path outFile = Files.createTempFile("lazarus-crash-test-", ".out");
+            Path errFile = Files.createTempFile("lazarus-crash-test-", ".err");
+            Process process = new ProcessBuilder(command).redirectOutput(outFile.toFile()).redirectError(errFile.toFile())
+                    .start();
+            return new ChildJvm(process, outFile, errFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
     }
 
-    private static Thread pump(InputStream in, List<String> sink, String name) {
+    /** Reads {@code file} as the process writes it, until the process is gone and the file read to its end. */
+    private Thread follow(Path file, List<String> sink, String name) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (sink) {
-                        sink.add(line);
-                        sink.notifyAll();
+            try (InputStream in = Files.newInputStream(file)) {
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                byte[] buf = new byte[8192];
+                while (true) {
+                    boolean gone = !process.isAlive(); // checked before reading: what it wrote is in the file
+                    int n = in.read(buf);
+                    if (n > 0) {
+                        for (int i = 0; i < n; i++) {
+                            if (buf[i] == '\n') {
+                                add(sink, line);
+                            } else {
+                                line.write(buf[i]);
+                            }
+                        }
+                    } else if (gone) {
+                        if (line.size() > 0) {
+                            add(sink, line); // a last line without its newline
+                        }
+                        return;
+                    } else {
+                        Thread.sleep(5);
                     }
                 }
-            } catch (IOException e) {
-                // the process is gone: what was read is kept
+            } catch (IOException | InterruptedException e) {
+                // the file is gone: what was read is kept
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary file left behind
+                }
             }
         }, name);
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static void add(List<String> sink, ByteArrayOutputStream line) {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        synchronized (sink) {
+            sink.add(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+            sink.notifyAll();
+        }
     }
 
     Duration age() {
