@@ -1,9 +1,7 @@
 package dev.lazarus.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,14 +28,21 @@ public final class AgentJvm implements AutoCloseable {
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
     private final List<String> command;
+    private final Thread outReader;
+    private final Thread errReader;
 
     private AgentJvm(List<String> command, Map<String, String> env) throws IOException {
         this.command = command;
-        ProcessBuilder builder = new ProcessBuilder(command);
+        // output to files, followed as they grow: the JDK can drop the last lines of a SIGKILLed
+        // process's pipes (see dev.lazarus.junit.ChildJvm), and the tests count acknowledgements
+        Files.createDirectories(WORK);
+        Path outFile = Files.createTempFile(WORK, "jvm-", ".out");
+        Path errFile = Files.createTempFile(WORK, "jvm-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
         builder.environment().putAll(env);
         this.process = builder.start();
-        pump(process.getInputStream(), out);
-        pump(process.getErrorStream(), err);
+        this.outReader = follow(outFile, out);
+        this.errReader = follow(errFile, err);
     }
 
     /** A fresh, empty work directory for one test. */
@@ -146,21 +151,46 @@ public final class AgentJvm implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream in, List<String> sink) {
+    /** Reads {@code file} as the child writes it, until the child is gone and the file read to its end. */
+    private Thread follow(Path file, List<String> sink) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (sink) {
-                        sink.add(line);
-                        sink.notifyAll();
+            try (InputStream in = Files.newInputStream(file)) {
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                byte[] buf = new byte[8192];
+                while (true) {
+                    boolean gone = !process.isAlive(); // before reading: all it wrote is in the file
+                    int n = in.read(buf);
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] != '\n') {
+                            line.write(buf[i]);
+                            continue;
+                        }
+                        synchronized (sink) {
+                            sink.add(line.toString(StandardCharsets.UTF_8));
+                            sink.notifyAll();
+                        }
+                        line.reset();
+                    }
+                    if (n <= 0 && gone) {
+                        synchronized (sink) {
+                            if (line.size() > 0) {
+                                sink.add(line.toString(StandardCharsets.UTF_8));
+                            }
+                            sink.notifyAll();
+                        }
+                        return;
+                    }
+                    if (n <= 0) {
+                        Thread.sleep(5);
                     }
                 }
-            } catch (IOException e) {
-                // the process is gone
+            } catch (IOException | InterruptedException e) {
+                // what was read is kept
             }
         }, "jvm-output");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     public long pid() {
@@ -217,7 +247,7 @@ public final class AgentJvm implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || (!process.isAlive() && seen == lines.size())) {
+                if (left <= 0 || (!readerOf(lines).isAlive() && seen == lines.size())) {
                     throw new AssertionError("no matching line within " + timeout + "; " + describe());
                 }
                 lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
@@ -238,7 +268,7 @@ public final class AgentJvm implements AutoCloseable {
         synchronized (out) {
             while (out.stream().filter(match).count() < n) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !process.isAlive()) {
+                if (left <= 0 || !outReader.isAlive()) {
                     throw new AssertionError("fewer than " + n + " matching lines; " + describe());
                 }
                 out.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
@@ -251,15 +281,24 @@ public final class AgentJvm implements AutoCloseable {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start();
         kill.waitFor();
         process.waitFor(30, TimeUnit.SECONDS);
-        // let the reader threads drain what the pipe still holds
-        Thread.sleep(50);
+        drained();
+    }
+
+    /** Waits until the output files are read to their end (the child is gone). */
+    private void drained() throws InterruptedException {
+        outReader.join(10_000);
+        errReader.join(10_000);
+    }
+
+    private Thread readerOf(List<String> lines) {
+        return lines == out ? outReader : errReader;
     }
 
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("did not exit within " + timeout + "; " + describe());
         }
-        Thread.sleep(50);
+        drained();
         return process.exitValue();
     }
 
