@@ -2,8 +2,6 @@ package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.log.RedoLog;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,8 +13,6 @@ import java.util.List;
  * safepoint (a transaction left open by a crash) stay in the log: the next recovery rolls them back.
  */
 public final class Compaction {
-    private static final System.Logger LOG = System.getLogger("dev.lazarus");
-
     /** What a compaction did. */
     public record Result(Path snapshot, long position, long objects, long bytes, long recordsApplied,
                          int snapshotsDeleted, int logFilesDeleted, long millis) {
@@ -50,30 +46,9 @@ public final class Compaction {
         Path written = SnapshotWriter.write(snapshotDir, position, shadow).getKey();
         SnapshotFile.Trailer trailer = SnapshotFile.verify(written); // read back before anything is deleted
         progress.finish();
-        int snapshotsDeleted = 0;
-        for (Path old : Snapshotter.list(snapshotDir)) {
-            if (!old.equals(written)) {
-                try {
-                    Files.delete(old);
-                    snapshotsDeleted++;
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot delete old snapshot " + old + ": " + e);
-                }
-            }
-        }
-        int logFiles = 0;
-        try {
-            Path marker = snapshotDir.resolve(Snapshotter.TRUNCATED_MARKER);
-            if (!Files.exists(marker)) {
-                Files.writeString(marker, "log files before a snapshot's position are deleted\n");
-                SnapshotFile.forceDirectory(snapshotDir);
-            }
-            logFiles = log.deleteFilesBefore(position);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot write " + Snapshotter.TRUNCATED_MARKER + ", keeping the log: " + e);
-        }
+        Snapshotter.Pruned pruned = Snapshotter.prune(snapshotDir, log, 1); // the new snapshot is the newest
         long bytes = written.toFile().length();
-        return new Result(written, position, trailer.objects(), bytes, applied, snapshotsDeleted, logFiles,
+        return new Result(written, position, trailer.objects(), bytes, applied, pruned.snapshots(), pruned.logFiles(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -93,7 +93,7 @@ final class CrashedTransactions {
                 return;
             }
         }
-        boolean applied = tx == 0 || committed.get((int) tx);
+        boolean applied = tx == 0 || committed.get(Replayer.txIndex(tx));
         Map<Integer, Long> written = writers.get(oid);
         if (applied) {
             if (written != null) {
@@ -131,7 +131,7 @@ final class CrashedTransactions {
         while (!pending.isEmpty()) {
             long t = pending.poll();
             if (forward.add(t)) {
-                committed.set((int) t);
+                committed.set(Replayer.txIndex(t));
                 pending.addAll(overwrote.getOrDefault(t, Set.of()));
             }
         }

@@ -346,7 +346,8 @@ final class Replayer implements ValueCodec.Reading {
         return out;
     }
 
-    private static int txIndex(long tx) {
+    /** A transaction id as an index of the committed-transactions bit set. */
+    static int txIndex(long tx) {
         if (tx > Integer.MAX_VALUE) {
             throw new IllegalStateException("transaction id " + tx + " exceeds the recovery index");
         }

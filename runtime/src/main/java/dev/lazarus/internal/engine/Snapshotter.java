@@ -252,36 +252,47 @@ final class Snapshotter {
         bytesAtLast = bytesNow;
         recordsAtLast = recordsNow;
         objectsAtLast = written.getValue();
-        prune();
+        prune(dir, log, KEEP);
         LOG.log(System.Logger.Level.DEBUG, () -> "snapshot " + taken);
         return taken;
     }
 
-    /** Keeps the newest snapshots; deletes the log files that only older ones needed. */
-    private void prune() {
+    /** What a prune deleted. */
+    record Pruned(int snapshots, int logFiles) {
+    }
+
+    /**
+     * Keeps the newest {@code keep} snapshots in {@code dir}; deletes the older ones and the log
+     * files that only they needed (after writing the log-truncated marker: recovery then knows the
+     * log no longer starts at the beginning). Used by the background snapshots and by compaction.
+     */
+    static Pruned prune(Path dir, RedoLog log, int keep) {
         List<Path> all = list(dir);
-        for (int i = KEEP; i < all.size(); i++) {
+        int snapshots = 0;
+        for (int i = keep; i < all.size(); i++) {
             try {
-                Files.deleteIfExists(all.get(i));
+                if (Files.deleteIfExists(all.get(i))) {
+                    snapshots++;
+                }
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot delete old snapshot " + all.get(i) + ": " + e);
             }
         }
-        if (all.size() >= KEEP) {
-            long oldestKept = SnapshotFile.positionOf(all.get(KEEP - 1));
-            try {
-                Path marker = dir.resolve(TRUNCATED_MARKER);
-                if (!Files.exists(marker)) {
-                    Files.writeString(marker, "log files before a snapshot's position are deleted\n");
-                    OwnerOnly.restrict(marker);
-                    SnapshotFile.forceDirectory(dir);
-                }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot write " + TRUNCATED_MARKER + ", keeping the log: " + e);
-                return;
-            }
-            log.deleteFilesBefore(oldestKept);
+        if (all.size() < keep) {
+            return new Pruned(snapshots, 0);
         }
+        try {
+            Path marker = dir.resolve(TRUNCATED_MARKER);
+            if (!Files.exists(marker)) {
+                Files.writeString(marker, "log files before a snapshot's position are deleted\n");
+                OwnerOnly.restrict(marker);
+                SnapshotFile.forceDirectory(dir);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write " + TRUNCATED_MARKER + ", keeping the log: " + e);
+            return new Pruned(snapshots, 0);
+        }
+        return new Pruned(snapshots, log.deleteFilesBefore(SnapshotFile.positionOf(all.get(keep - 1))));
     }
 
     /** Total collection time reported by the JVM's collectors so far. */

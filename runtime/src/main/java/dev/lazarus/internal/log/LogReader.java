@@ -172,15 +172,8 @@ public final class LogReader implements AutoCloseable {
     }
 
     private static void voidMarker(Bytes<?> bytes, Visitor visitor) {
-        long p = bytes.readPosition();
-        if (bytes.readRemaining() != RedoLog.VOID_LENGTH || bytes.readInt(p) != RedoLog.VOID_MAGIC) {
-            return; // Chronicle's own metadata
-        }
-        CRC32C crc = new CRC32C();
-        for (int i = 0; i < RedoLog.VOID_LENGTH - 4; i++) {
-            crc.update(bytes.readUnsignedByte(p + i));
-        }
-        if ((int) crc.getValue() == bytes.readInt(p + RedoLog.VOID_LENGTH - 4)) {
+        if (RedoLog.markerMagic(bytes) == RedoLog.VOID_MAGIC) { // else Chronicle's own metadata, or a link
+            long p = bytes.readPosition();
             visitor.voided(bytes.readLong(p + 4), bytes.readLong(p + 12));
         }
     }

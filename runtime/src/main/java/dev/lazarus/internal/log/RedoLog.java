@@ -1006,7 +1006,7 @@ public final class RedoLog implements AutoCloseable {
     }
 
     /** The magic number of one of our intact metadata documents, or 0 (Chronicle's own, or damaged). */
-    private static int markerMagic(Bytes<?> bytes) {
+    static int markerMagic(Bytes<?> bytes) {
         if (bytes.readRemaining() != VOID_LENGTH)
             return 0;
         long p = bytes.readPosition();
