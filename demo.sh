@@ -32,8 +32,8 @@ cluster_demo() {
             -cp "$APP" dev.lazarus.sample.inventory.InventoryApp "$@" >"$log" 2>&1 &
         pids[$i]=$!
     }
-    await() { # file, pattern[, lines to skip]
-        for _ in $(seq 1 120); do tail -n +$((${3:-0} + 1)) "$1" | grep -q "$2" && return 0; sleep 0.5; done
+    await() { # file, pattern[, lines to skip]; not `grep -q`: its early exit kills tail, failing the pipe
+        for _ in $(seq 1 120); do tail -n +$((${3:-0} + 1)) "$1" | grep "$2" >/dev/null && return 0; sleep 0.5; done
         echo "timed out waiting for '$2' in $1"; tail -n 20 "$1"; exit 1
     }
     last_status() { grep '^STATUS' "$1" | tail -n 1; }
