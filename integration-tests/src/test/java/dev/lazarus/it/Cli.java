@@ -12,8 +12,15 @@ import java.util.concurrent.TimeUnit;
 /** Runs the operator's command line, {@code java -jar lazarus-agent.jar ARGS}, in a real JVM. */
 record Cli(int exit, List<String> out, List<String> err) {
     static Cli run(Object... args) throws IOException, InterruptedException {
+        return runWith(List.of(), args);
+    }
+
+    /** The same, with JVM options for the command line's own JVM. */
+    static Cli runWith(List<String> jvmArgs, Object... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", AgentJvm.AGENT_JAR.toAbsolutePath().toString()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", AgentJvm.AGENT_JAR.toAbsolutePath().toString()));
         Arrays.stream(args).map(String::valueOf).forEach(cmd::add);
         Process p = new ProcessBuilder(cmd).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));

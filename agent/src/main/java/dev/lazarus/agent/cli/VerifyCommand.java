@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * {@code verify DIR}: a full, read-only check of what recovery would read. Problems are what
  * would make recovery fail or lose data: a damaged snapshot, a damaged record followed by valid
- * ones, an undefined class or field number, a broken transaction structure, a snapshot whose
+ * ones, a deleted newest log file, an undefined class or field number, a broken transaction structure, a snapshot whose
  * position the log no longer holds. A torn tail (what a crash leaves, dropped by recovery) and
  * transactions left open by a crash (rolled back) are reported but are not problems.
  */
@@ -84,6 +84,11 @@ final class VerifyCommand {
             long first = log.firstIndex();
             long last = log.lastIndex();
             long total = log.countAfter(RedoLog.NO_POSITION);
+            String missing = log.missingNewest();
+            if (missing != null) {
+                problem("the redo log is incomplete: " + missing + ". Recovery refuses to start; restore the file from"
+                        + " a backup, or start with onCorruption=truncate to accept the loss");
+            }
             progress.plan(total);
             progress.phase("reading the log", "records", total, total);
             if (snapshotPosition != RedoLog.NO_POSITION && first != RedoLog.NO_POSITION

@@ -81,6 +81,14 @@ public final class LogReader implements AutoCloseable {
         return i < 0 ? RedoLog.NO_POSITION : i;
     }
 
+    /**
+     * Why the log lacks its newest cycle file(s) — deleted after the log reached them, which
+     * reading alone cannot tell from a log that ended earlier — or null if it does not.
+     */
+    public String missingNewest() {
+        return LogHead.missing(dir, queue == null ? -1 : queue.lastCycle());
+    }
+
     /** How many records follow {@code position} ({@link RedoLog#NO_POSITION}: all records), from the index. */
     public long countAfter(long position) {
         return queue == null ? 0 : countAfter(queue, position);

@@ -146,6 +146,7 @@ public final class RedoLog implements AutoCloseable {
     private final MonotonicClock clock;
     private final OnCorruption onCorruption;
     private final TailCutter cutter;
+    private final LogHead head;
     /** Guarded by lock. */
     private ExcerptAppender appender;
     private final Syncer syncer;
@@ -186,7 +187,8 @@ public final class RedoLog implements AutoCloseable {
 
         long last = lastIndexOrUnknown();
         this.lastAppended = last;
-        this.syncer = new Syncer(dir, this::lastPosition, NO_POSITION);
+        this.head = new LogHead(dir, mode != SyncMode.NONE);
+        this.syncer = new Syncer(dir, this::lastPosition, NO_POSITION, this::reached);
         // A previous run may have died before forcing: the first force covers the existing files too.
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> p.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
@@ -382,6 +384,33 @@ public final class RedoLog implements AutoCloseable {
         writeMarker(LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
         syncer.register(appender.currentFile()); // before the position is published
         OwnerOnly.restrict(appender.currentFile().toPath());
+        if (mode == SyncMode.NONE) // nothing is forced: the head follows the first record instead
+            reached(position);
+    }
+
+    /** The record at {@code position} is on disk (or, without forcing, written): the log has reached its cycle file. */
+    private void reached(long position) {
+        if (position != NO_POSITION) {
+            int cycle = rollCycle.toCycle(position);
+            head.advance(cycle, fileOf(cycle).getFileName().toString());
+        }
+    }
+
+    /**
+     * Before a replay: a log whose newest cycle file (as {@link LogHead} recorded it) is gone would
+     * read as a log that ended earlier. Refused, or with {@link OnCorruption#TRUNCATE} accepted.
+     */
+    private void checkHead() {
+        int last = queue.lastCycle();
+        String missing = head.missing(last);
+        if (missing == null)
+            return;
+        if (onCorruption == OnCorruption.STOP)
+            throw new LogCorruptedException("Redo log incomplete: " + missing + ". Restore the file from a backup, or"
+                    + " start with onCorruption=truncate to accept the log as it is.", dir.resolve(LogHead.FILE_NAME).toFile(),
+                    NO_POSITION);
+        LOG.log(Level.WARNING, "Redo log " + dir + ": " + missing + ". onCorruption=truncate: going on with the log as it is");
+        head.reset(last, last < 0 ? null : fileOf(last).getFileName().toString());
     }
 
     private long cycleStartMillis(int cycle) {
@@ -462,6 +491,7 @@ public final class RedoLog implements AutoCloseable {
      */
     public ReplayResult replayAfter(long position, RecordConsumer consumer) {
         Objects.requireNonNull(consumer, "consumer");
+        checkHead();
         Replay r = new Replay(lastIndexOrUnknown(), position == NO_POSITION, consumer);
         try (ExcerptTailer tailer = queue.createTailer()) {
             boolean skipFirst = false;
@@ -971,6 +1001,8 @@ public final class RedoLog implements AutoCloseable {
             appender.singleThreadedCheckDisabled(true);
             currentCycle = Integer.MIN_VALUE;
             pendingVoid = null;
+            int last = reopened.lastCycle();
+            head.reset(last, last < 0 ? null : fileOf(last).getFileName().toString());
             LAST_APPENDED.setRelease(this, lastIndexOrUnknown());
             if (plan.target() != null)
                 syncer.register(plan.target().toFile());

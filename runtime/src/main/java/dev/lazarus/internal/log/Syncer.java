@@ -55,6 +55,8 @@ final class Syncer {
 
     private final Path dir;
     private final LongSupplier lastAppended;
+    /** Told each position a force put on disk, with its cycle file and directory entry. */
+    private final java.util.function.LongConsumer onForced;
 
     private final Object monitor = new Object();
     /** Guarded by {@link #monitor}: a leader is forcing. */
@@ -78,9 +80,10 @@ final class Syncer {
     /** Tests only: makes every force take at least this long (a slow disk), e.g. on tmpfs. */
     volatile long extraForceNanosForTests;
 
-    Syncer(Path dir, LongSupplier lastAppended, long initiallyForced) {
+    Syncer(Path dir, LongSupplier lastAppended, long initiallyForced, java.util.function.LongConsumer onForced) {
         this.dir = dir;
         this.lastAppended = lastAppended;
+        this.onForced = onForced;
         this.forced = initiallyForced;
     }
 
@@ -220,6 +223,7 @@ final class Syncer {
             throw new UncheckedIOException("Could not force the redo log in " + dir + " to disk", e);
         }
         forceCount++; // single writer: the leader
+        onForced.accept(target);
         return target;
     }
 

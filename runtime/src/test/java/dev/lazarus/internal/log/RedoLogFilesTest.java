@@ -108,6 +108,91 @@ class RedoLogFilesTest {
     }
 
     @Test
+    void aDeletedNewestCycleFileIsDetectedAndTruncateAcceptsIt() throws IOException {
+        write3Cycles();
+        List<Path> files = cycleFiles();
+        Files.move(files.get(2), dir.resolve("elsewhere.bak"));
+        try (RedoLog log = open(OnCorruption.STOP)) {
+            assertThatThrownBy(() -> replay(log)).isInstanceOf(LogCorruptedException.class)
+                    .hasMessageContaining("newest file " + files.get(2).getFileName())
+                    .hasMessageContaining("is missing")
+                    .hasMessageContaining("onCorruption=truncate");
+        }
+        assertThat(cycleFiles()).as("stop changes nothing on disk").isEqualTo(files.subList(0, 2));
+        try (RedoLog log = open(OnCorruption.TRUNCATE)) {
+            assertThat(replay(log)).isEqualTo(seq(0, 20));
+        }
+        try (RedoLog log = open(OnCorruption.STOP)) {
+            assertThat(replay(log)).as("accepted once, not refused again").isEqualTo(seq(0, 20));
+        }
+    }
+
+    @Test
+    void aDeletedNewestCycleFileIsDetectedWhenTheHeadFollowsForces() throws IOException {
+        try (RedoLog log = RedoLog.open(dir, SyncMode.ALWAYS, 0, TestRollCycles.TEST_SECONDLY, clock::get, OnCorruption.STOP)) {
+            for (int c = 0; c < 3; c++) {
+                clock.set(T0 + c * 1000L);
+                byte[] p = Payloads.make(7, 0, c);
+                log.commit(log.append(p, 0, p.length));
+            }
+        }
+        List<Path> files = cycleFiles();
+        assertThat(files).hasSize(3);
+        Files.delete(files.get(2));
+        try (RedoLog log = RedoLog.open(dir, SyncMode.ALWAYS, 0, TestRollCycles.TEST_SECONDLY, clock::get, OnCorruption.STOP)) {
+            assertThatThrownBy(() -> replay(log)).isInstanceOf(LogCorruptedException.class)
+                    .hasMessageContaining("newest file " + files.get(2).getFileName());
+        }
+        assertThat(LogHead.missing(dir, 1)).as("what verify reports").contains(files.get(2).getFileName().toString());
+    }
+
+    @Test
+    void aDeletedWholeLogIsDetected() throws IOException {
+        write3Cycles();
+        for (Path f : cycleFiles())
+            Files.delete(f);
+        try (RedoLog log = open(OnCorruption.STOP)) {
+            assertThatThrownBy(() -> replay(log)).isInstanceOf(LogCorruptedException.class)
+                    .hasMessageContaining("no cycle file is left");
+        }
+    }
+
+    @Test
+    void aCutMovesTheHeadBackSoTheNextStartIsNotRefused() throws IOException {
+        write3Cycles();
+        flipInRecord(cycleFiles().get(1), 14);
+        try (RedoLog log = open(OnCorruption.TRUNCATE)) {
+            assertThat(replay(log)).isEqualTo(seq(0, 14));
+        }
+        try (RedoLog log = open(OnCorruption.STOP)) {
+            assertThat(replay(log)).as("the newest file was moved aside by the cut, not lost").isEqualTo(seq(0, 14));
+        }
+    }
+
+    @Test
+    void aHeadThatIsBehindOrDamagedIsNoReasonToRefuse() throws IOException {
+        write3Cycles();
+        Path head = dir.resolve(LogHead.FILE_NAME);
+        assertThat(head).exists();
+        Files.delete(head); // a crash before the head was written, or a log from before heads existed
+        try (RedoLog log = open(OnCorruption.STOP)) {
+            assertThat(replay(log)).isEqualTo(seq(0, 30));
+        }
+        Files.writeString(head, "cycle=99\nfile=x.cq4\ncrc32c=0\n"); // damaged: its checksum does not hold
+        try (RedoLog log = open(OnCorruption.STOP)) {
+            assertThat(replay(log)).isEqualTo(seq(0, 30));
+            clock.set(T0 + 3000);
+            byte[] p = Payloads.make(7, 0, 30);
+            log.append(p, 0, p.length);
+        }
+        Files.delete(cycleFiles().get(3));
+        try (RedoLog log = open(OnCorruption.STOP)) {
+            assertThatThrownBy(() -> replay(log)).as("the head was rewritten at the next file")
+                    .isInstanceOf(LogCorruptedException.class).hasMessageContaining("is missing");
+        }
+    }
+
+    @Test
     void swappedCycleFilesAreDetected() throws IOException {
         write3Cycles();
         List<Path> files = cycleFiles();
