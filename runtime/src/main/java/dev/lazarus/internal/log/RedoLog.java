@@ -147,10 +147,17 @@ public final class RedoLog implements AutoCloseable {
     private final OnCorruption onCorruption;
     private final TailCutter cutter;
     private final LogHead head;
+    /**
+     * Whether the head may advance: once a replay has checked it, or this run appended. Not before,
+     * so that opening a log to read it (a refused {@code compact}) writes nothing.
+     */
+    private volatile boolean headInUse;
     /** Guarded by lock. */
     private ExcerptAppender appender;
     private final Syncer syncer;
     private final int maxRecordLength;
+    /** Guarded by lock. */
+    private final SpaceReserver reserver = new SpaceReserver();
 
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock:
@@ -324,6 +331,7 @@ public final class RedoLog implements AutoCloseable {
             try {
                 if (pendingVoid != null)
                     writeVoidMarker();
+                reserveFor(len);
                 try (DocumentContext dc = appender.writingDocument()) {
                     try {
                         Bytes<?> bytes = dc.wire().bytes();
@@ -357,8 +365,23 @@ public final class RedoLog implements AutoCloseable {
         return new LogWriteException(writeFailure.getMessage(), writeFailure);
     }
 
+    /**
+     * Under lock: makes sure the disk can take the next document ({@link SpaceReserver}). Before the
+     * run's first write nothing is mapped yet, and that write opens or creates the file itself.
+     */
+    private void reserveFor(int len) {
+        net.openhft.chronicle.wire.Wire wire = appender.wire();
+        if (wire == null)
+            return;
+        try {
+            reserver.ensure(appender.cycle(), wire.bytes().writePosition(), len + CRC_BYTES, appender::currentFile);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
     /** Under lock: the first write that faulted; every later append is refused with the same message. */
-    private LogWriteException failed(InternalError e) {
+    private LogWriteException failed(Throwable e) {
         long free = -1;
         long total = -1;
         try {
@@ -369,8 +392,10 @@ public final class RedoLog implements AutoCloseable {
             // reported as unknown
         }
         String space = free < 0 ? "free space unknown" : free + " bytes free of " + total;
+        boolean full = free >= 0 && free < (4 << 20) || String.valueOf(e.getMessage()).contains("No space left");
         writeFailure = new LogWriteException("Lazarus cannot write the redo log in " + dir + " (" + space + "): "
-                + (free >= 0 && free < (1 << 20) ? "its file system is full" : "a fault while writing its memory-mapped file")
+                + (full ? "its file system is full" : e instanceof IOException ? "writing it failed (" + e.getMessage() + ")"
+                : "a fault while writing its memory-mapped file")
                 + ". This change is in memory but not logged, and no later change will be. Fix: free space on that file"
                 + " system or move dir= to a larger one, then restart the JVM: everything acknowledged before is kept.", e);
         LOG.log(Level.ERROR, writeFailure.getMessage());
@@ -380,6 +405,7 @@ public final class RedoLog implements AutoCloseable {
     /** Rare path: the first record of this run, or of a new cycle file. Under lock. */
     private void enterCycle(int cycle, long position) {
         currentCycle = cycle;
+        headInUse = true;
         clock.floor(cycleStartMillis(cycle));
         writeMarker(LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
         syncer.register(appender.currentFile()); // before the position is published
@@ -390,7 +416,7 @@ public final class RedoLog implements AutoCloseable {
 
     /** The record at {@code position} is on disk (or, without forcing, written): the log has reached its cycle file. */
     private void reached(long position) {
-        if (position != NO_POSITION) {
+        if (headInUse && position != NO_POSITION) {
             int cycle = rollCycle.toCycle(position);
             head.advance(cycle, fileOf(cycle).getFileName().toString());
         }
@@ -403,6 +429,7 @@ public final class RedoLog implements AutoCloseable {
     private void checkHead() {
         int last = queue.lastCycle();
         String missing = head.missing(last);
+        headInUse = true;
         if (missing == null)
             return;
         if (onCorruption == OnCorruption.STOP)
@@ -992,6 +1019,7 @@ public final class RedoLog implements AutoCloseable {
                     (d, cycle) -> build(d, rollCycle, new MonotonicClock(() -> cycleStartMillis(cycle))));
             appender.close();
             queue.close();
+            closeReserver(); // the cut replaces the file
             cutter.swap(plan);
             SingleChronicleQueue reopened = build(dir, rollCycle, clock);
             reopened.refreshDirectoryListing();
@@ -1127,8 +1155,17 @@ public final class RedoLog implements AutoCloseable {
                 forceAll();
         } finally {
             syncer.close();
+            closeReserver();
             appender.close();
             queue.close();
+        }
+    }
+
+    private void closeReserver() {
+        try {
+            reserver.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "Closing the space reservation of " + dir + ": " + e);
         }
     }
 
