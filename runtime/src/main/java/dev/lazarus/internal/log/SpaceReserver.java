@@ -17,16 +17,19 @@ import java.util.function.Supplier;
  *
  * <p>The region ahead is written with zeros through an ordinary {@code pwrite} (the page cache is
  * shared with the mapping), in chunks, under the append lock: Chronicle writes nothing beyond its
- * write position (its indexes are documents in the stream), so those bytes are zeros already, and
- * each chunk is read first and left alone if it is not. The first record of a new cycle file is not
- * covered: Chronicle creates and writes the file inside that append.
+ * write position (its indexes are documents in the stream), so those bytes are zeros already. The
+ * first page of each chunk is read first and the chunk left alone if it is not zero: the log is
+ * dense from the start of the file, so a position behind the real one would land in data there.
+ * The first record of a new cycle file is not covered: Chronicle creates and writes the file inside
+ * that append. Cost, measured: a few ns per record (the copy of the zeros, once per MiB of log).
  */
 final class SpaceReserver implements AutoCloseable {
     /** Reserve again when less than this lies reserved beyond the record (Chronicle may add an index document). */
     private static final long SLACK = 256 << 10;
     private static final int CHUNK = 1 << 20;
-    private final ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK);
-    private final ByteBuffer check = ByteBuffer.allocateDirect(CHUNK);
+    /** Small enough to stay in the CPU cache while it is copied over and over. */
+    private final ByteBuffer zeros = ByteBuffer.allocateDirect(64 << 10);
+    private final ByteBuffer check = ByteBuffer.allocateDirect(4096);
 
     private int cycle = Integer.MIN_VALUE;
     private long reservedEnd;
@@ -59,16 +62,17 @@ final class SpaceReserver implements AutoCloseable {
             this.cycle = cycle;
             reservedEnd = 0;
         }
-        long from = Math.max(reservedEnd, at);
+        long p = Math.max(reservedEnd, at);
         long to = at + len + SLACK + CHUNK;
-        for (long p = from; p < to; p += CHUNK) {
+        for (; p < to; p += CHUNK) {
             if (!allZero(p))
                 continue; // not what Chronicle leaves ahead of its writer: never overwrite it
-            zeros.clear();
-            while (zeros.hasRemaining())
-                channel.write(zeros, p + zeros.position());
+            for (long q = p; q < p + CHUNK; ) {
+                zeros.clear();
+                q += channel.write(zeros, q);
+            }
         }
-        reservedEnd = to;
+        reservedEnd = p;
     }
 
     private boolean allZero(long p) throws IOException {

@@ -29,7 +29,7 @@ class SpaceReserverTest {
     @Test
     void neverOverwritesBytesThatAreNotZero() throws IOException {
         Path file = dir.resolve("m.cq4");
-        long marked = (1 << 20) + 12345; // in the second chunk ahead of the writer
+        long marked = (1 << 20) + 123; // where a writer position lagging behind the real one would find data
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(marked);
             raf.write(new byte[] {7, 7, 7});
