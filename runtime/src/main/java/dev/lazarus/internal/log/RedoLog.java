@@ -12,6 +12,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.rollcycles.SparseRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.Wire;
 
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -158,6 +160,8 @@ public final class RedoLog implements AutoCloseable {
     private final int maxRecordLength;
     /** Guarded by lock. */
     private final SpaceReserver reserver = new SpaceReserver();
+    /** Made once, not per append: reads the appender of the moment (a cut replaces it). */
+    private final Supplier<File> currentFile = () -> appender.currentFile();
 
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock:
@@ -370,11 +374,11 @@ public final class RedoLog implements AutoCloseable {
      * run's first write nothing is mapped yet, and that write opens or creates the file itself.
      */
     private void reserveFor(int len) {
-        net.openhft.chronicle.wire.Wire wire = appender.wire();
+        Wire wire = appender.wire();
         if (wire == null)
             return;
         try {
-            reserver.ensure(appender.cycle(), wire.bytes().writePosition(), len + CRC_BYTES, appender::currentFile);
+            reserver.ensure(appender.cycle(), wire.bytes().writePosition(), len + CRC_BYTES, currentFile);
         } catch (IOException e) {
             throw failed(e);
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -56,7 +57,7 @@ final class Syncer {
     private final Path dir;
     private final LongSupplier lastAppended;
     /** Told each position a force put on disk, with its cycle file and directory entry. */
-    private final java.util.function.LongConsumer onForced;
+    private final LongConsumer onForced;
 
     private final Object monitor = new Object();
     /** Guarded by {@link #monitor}: a leader is forcing. */
@@ -80,7 +81,7 @@ final class Syncer {
     /** Tests only: makes every force take at least this long (a slow disk), e.g. on tmpfs. */
     volatile long extraForceNanosForTests;
 
-    Syncer(Path dir, LongSupplier lastAppended, long initiallyForced, java.util.function.LongConsumer onForced) {
+    Syncer(Path dir, LongSupplier lastAppended, long initiallyForced, LongConsumer onForced) {
         this.dir = dir;
         this.lastAppended = lastAppended;
         this.onForced = onForced;
