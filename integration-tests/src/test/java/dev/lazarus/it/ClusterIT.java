@@ -126,6 +126,74 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A split on one machine: a member stopped with SIGSTOP (alive, its connections open, silent)
+     * is dropped from the view; the other two go on acknowledging puts and removals; after SIGCONT
+     * MERGE3 merges the views and the member gets every change it missed.
+     */
+    @Test
+    void aStoppedMemberIsDroppedAndMergedBackWithWhatChangedMeanwhile() throws Exception {
+        Path work = AgentJvm.workDir("cluster-split");
+        List<String> binds = freeBinds(3);
+        String members = String.join(",", binds);
+        List<AgentJvm> jvms = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                jvms.add(member(work, binds, members, i));
+            }
+            for (AgentJvm j : jvms) {
+                awaitSettled(j, 0, 3);
+            }
+            AgentJvm writer = jvms.get(0);
+            AgentJvm stopped = jvms.get(2);
+            int half = K / 2;
+            writer.send("put 0 " + half);
+            assertThat(writer.awaitLine(l -> l.startsWith("PUT_DONE"), WAIT)).isEqualTo("PUT_DONE " + half + " 0");
+
+            int errWriter = writer.errSize();
+            signal(stopped, "STOP");
+            writer.awaitErrLine(errWriter, l -> l.contains("view of 2 members"), WAIT);
+            int from = writer.outSize();
+            writer.send("put " + half + " " + K);
+            assertThat(writer.awaitLine(from, l -> l.startsWith("PUT_DONE"), WAIT)).as("the two members go on alone")
+                    .isEqualTo("PUT_DONE " + (K - half) + " 0");
+            from = writer.outSize();
+            writer.send("remove 0 100");
+            assertThat(writer.awaitLine(from, l -> l.startsWith("REMOVED"), WAIT)).isEqualTo("REMOVED 100");
+
+            int[] errBefore = new int[3];
+            for (int i = 0; i < 3; i++) {
+                errBefore[i] = jvms.get(i).errSize();
+            }
+            signal(stopped, "CONT");
+            for (int i = 0; i < 3; i++) {
+                awaitSettled(jvms.get(i), errBefore[i], 3);
+            }
+            Set<String> acked = new HashSet<>();
+            for (int i = 100; i < K; i++) {
+                acked.add("k" + i);
+            }
+            assertThat(missingAcked(stopped, acked)).as("puts made while the member was stopped, read there; %s",
+                    clusterLines(jvms)).isEmpty();
+            from = stopped.outSize();
+            stopped.send("check 0 100");
+            assertThat(stopped.awaitLine(from, l -> l.startsWith("CHECKED"), WAIT))
+                    .as("removals made while it was stopped are seen there").isEqualTo("CHECKED 100");
+            from = stopped.outSize();
+            stopped.send("size");
+            assertThat(stopped.awaitLine(from, l -> l.startsWith("SIZE"), WAIT)).isEqualTo("SIZE " + (K - 100));
+            System.out.printf("cluster split test: member stopped for the puts of k%d..k%d and 100 removals;"
+                    + " after the merge it reads all %d live keys and none of the removed%n", half, K - 1, K - 100);
+        } finally {
+            jvms.forEach(AgentJvm::close);
+        }
+    }
+
+    private static void signal(AgentJvm jvm, String signal) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).inheritIO().start();
+        assertThat(p.waitFor()).as("kill -%s %d", signal, jvm.pid()).isZero();
+    }
+
     @Test
     void withoutClusterOptionsADistributedMapIsAnOrdinaryDurableMap() throws Exception {
         Path dir = AgentJvm.workDir("distributed-local");
