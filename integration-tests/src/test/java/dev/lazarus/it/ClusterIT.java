@@ -40,12 +40,7 @@ class ClusterIT {
         Random random = new Random();
         List<AgentJvm> jvms = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
-                jvms.add(member(work, binds, members, i));
-            }
-            for (AgentJvm j : jvms) {
-                awaitSettled(j, 0, 3);
-            }
+            startSettled(jvms, work, binds, members, 3);
             AgentJvm writer = jvms.get(0);
             assertThat(writer.awaitLine(l -> l.startsWith("JGROUPS"), WAIT)).as("JGroups stays inside the agent")
                     .isEqualTo("JGROUPS hidden");
@@ -138,12 +133,7 @@ class ClusterIT {
         String members = String.join(",", binds);
         List<AgentJvm> jvms = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
-                jvms.add(member(work, binds, members, i));
-            }
-            for (AgentJvm j : jvms) {
-                awaitSettled(j, 0, 3);
-            }
+            startSettled(jvms, work, binds, members, 3);
             AgentJvm writer = jvms.get(0);
             AgentJvm stopped = jvms.get(2);
             int half = K / 2;
@@ -244,6 +234,17 @@ class ClusterIT {
             }
         }
         return chatter;
+    }
+
+    /** Starts members {@code 0..n-1} into {@code jvms} and waits until each has settled in a view of {@code n}. */
+    private static void startSettled(List<AgentJvm> jvms, Path work, List<String> binds, String members, int n)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < n; i++) {
+            jvms.add(member(work, binds, members, i));
+        }
+        for (AgentJvm j : jvms) {
+            awaitSettled(j, 0, n);
+        }
     }
 
     private static AgentJvm member(Path work, List<String> binds, String members, int i) throws IOException {
