@@ -143,6 +143,31 @@ class CorruptionIT {
     }
 
     @Test
+    void aDeletedLogWhoseSnapshotsAreKeptIsRefusedNotReadAsTheSnapshotAlone() throws Exception {
+        Path data = AgentJvm.workDir("log-deleted").resolve("data");
+        build(data, "checkpoint");
+        assertThat(HostileFilesIT.files(data.resolve("snapshots"), ".lzs")).hasSize(1);
+        deleteTree(data.resolve("log")); // its head with it: what a link or the head cannot see
+        try (AgentJvm jvm = Crash.app(APP, data, "check").start()) {
+            assertThat(jvm.awaitExit(Crash.TIMEOUT)).as(jvm.describe()).isNotZero();
+            assertThat(jvm.err()).as(jvm.describe()).anyMatch(l -> l.contains("Recovery refused")
+                    && l.contains("holds no record") && l.contains("log files were deleted or replaced"));
+        }
+        Cli verify = Cli.run("verify", data);
+        assertThat(verify.exit()).as(verify.describe()).isEqualTo(1);
+        assertThat(verify.out()).as(verify.describe()).anyMatch(l -> l.contains("PROBLEM the newest usable snapshot")
+                && l.contains("holds no record"));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void aDamagedSnapshotIsDetectedAndTheLogRebuildsTheState() throws Exception {
         Path dir = AgentJvm.workDir("snapshot-flip");
         Path data = dir.resolve("data");

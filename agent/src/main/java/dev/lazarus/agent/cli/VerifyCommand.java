@@ -91,8 +91,10 @@ final class VerifyCommand {
             }
             progress.plan(total);
             progress.phase("reading the log", "records", total, total);
-            if (snapshotPosition != RedoLog.NO_POSITION && first != RedoLog.NO_POSITION
-                    && (snapshotPosition < first || snapshotPosition > last)) {
+            if (snapshotPosition != RedoLog.NO_POSITION && first == RedoLog.NO_POSITION) {
+                problem(String.format("the newest usable snapshot covers the log up to index 0x%x, but the log holds no"
+                        + " record: its files were deleted; recovery refuses to start", snapshotPosition));
+            } else if (snapshotPosition != RedoLog.NO_POSITION && (snapshotPosition < first || snapshotPosition > last)) {
                 problem(String.format("the newest usable snapshot covers the log up to index 0x%x, but the log holds"
                         + " 0x%x to 0x%x: recovery cannot continue from it", snapshotPosition, first, last));
             }

@@ -664,6 +664,20 @@ public final class RedoLog implements AutoCloseable {
         return deleted;
     }
 
+    /**
+     * Why this log does not hold the record at {@code position} (it holds no record, or others), or
+     * null if it does. Recovery asks it for the position its snapshot covers.
+     */
+    public String missingRecord(long position) {
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (tailer.moveToIndex(position))
+                return null;
+        }
+        long last = lastIndexOrUnknown();
+        return "the redo log in " + dir + (last == NO_POSITION ? " holds no record" : " holds records " + describe(queue.firstIndex())
+                + " to " + describe(last) + " but not " + describe(position));
+    }
+
     /** The cycle file that holds (or held) the records of {@code cycle}. */
     private Path fileOf(int cycle) {
         java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern(rollCycle.format())
