@@ -4,6 +4,7 @@ import dev.lazarus.internal.log.LogReader;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.ToLongFunction;
 
 /** The {@link AgentMetricsMBean} of a running engine: every figure is read when asked, nothing is counted for it. */
 public final class AgentMetrics implements AgentMetricsMBean {
@@ -40,83 +41,76 @@ public final class AgentMetrics implements AgentMetricsMBean {
         return engine.estimatedRecoveryMillis();
     }
 
-    private Snapshotter.Taken last() {
-        return engine.snapshotter().last();
+    /** A figure of the last snapshot, or -1 before the first. */
+    private long lastSnapshot(ToLongFunction<Snapshotter.Taken> figure) {
+        Snapshotter.Taken t = engine.snapshotter().last();
+        return t == null ? -1 : figure.applyAsLong(t);
+    }
+
+    /** A figure of this run's recovery, or -1 before it. */
+    private long recovered(ToLongFunction<RecoveryReport> figure) {
+        RecoveryReport r = engine.recoveryReport();
+        return r == null ? -1 : figure.applyAsLong(r);
     }
 
     @Override
     public String getLastSnapshotTime() {
-        Snapshotter.Taken t = last();
+        Snapshotter.Taken t = engine.snapshotter().last();
         return t == null ? "" : Instant.ofEpochMilli(t.epochMillis()).toString();
     }
 
     @Override
     public long getLastSnapshotDurationMillis() {
-        Snapshotter.Taken t = last();
-        return t == null ? -1 : t.millis();
+        return lastSnapshot(Snapshotter.Taken::millis);
     }
 
     @Override
     public long getLastSnapshotPauseMillis() {
-        Snapshotter.Taken t = last();
-        return t == null ? -1 : t.gcMillis();
+        return lastSnapshot(Snapshotter.Taken::gcMillis);
     }
 
     @Override
     public long getLastSnapshotBytes() {
-        Snapshotter.Taken t = last();
-        return t == null ? -1 : t.bytes();
+        return lastSnapshot(Snapshotter.Taken::bytes);
     }
 
     @Override
     public long getLastSnapshotObjects() {
-        Snapshotter.Taken t = last();
-        return t == null ? -1 : t.objects();
-    }
-
-    private RecoveryReport recovery() {
-        return engine.recoveryReport();
+        return lastSnapshot(Snapshotter.Taken::objects);
     }
 
     @Override
     public long getRecoveryDetectMillis() {
-        RecoveryReport r = recovery();
-        return r == null ? -1 : r.detectMillis();
+        return recovered(RecoveryReport::detectMillis);
     }
 
     @Override
     public long getRecoveryRollbackMillis() {
-        RecoveryReport r = recovery();
-        return r == null ? -1 : r.rollbackMillis();
+        return recovered(RecoveryReport::rollbackMillis);
     }
 
     @Override
     public long getRecoveryRedoMillis() {
-        RecoveryReport r = recovery();
-        return r == null ? -1 : r.redoMillis();
+        return recovered(RecoveryReport::redoMillis);
     }
 
     @Override
     public long getRecoveryTotalMillis() {
-        RecoveryReport r = recovery();
-        return r == null ? -1 : r.totalMillis();
+        return recovered(RecoveryReport::totalMillis);
     }
 
     @Override
     public long getRecoveredObjects() {
-        RecoveryReport r = recovery();
-        return r == null ? -1 : r.objects();
+        return recovered(RecoveryReport::objects);
     }
 
     @Override
     public long getRecoveredRecords() {
-        RecoveryReport r = recovery();
-        return r == null ? -1 : r.records();
+        return recovered(RecoveryReport::records);
     }
 
     @Override
     public long getRolledBackTransactions() {
-        RecoveryReport r = recovery();
-        return r == null ? -1 : r.rolledBack();
+        return recovered(RecoveryReport::rolledBack);
     }
 }

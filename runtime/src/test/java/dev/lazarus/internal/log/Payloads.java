@@ -35,4 +35,16 @@ final class Payloads {
                 throw new AssertionError("run " + run + " thread " + thread + " seq " + seq + ": byte " + i + " differs");
         return new long[]{run, thread, seq};
     }
+
+    /** Where {@code needle} first occurs in {@code data}, or -1. */
+    static int indexOf(byte[] data, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= data.length; i++) {
+            for (int j = 0; j < needle.length; j++)
+                if (data[i + j] != needle[j])
+                    continue outer;
+            return i;
+        }
+        return -1;
+    }
 }

@@ -52,13 +52,9 @@ class RedoLogCorruptionTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             byte[] data = new byte[(int) Math.min(raf.length(), 8 << 20)];
             raf.readFully(data);
-            outer:
-            for (int i = 0; i + needle.length <= data.length; i++) {
-                for (int j = 0; j < needle.length; j++)
-                    if (data[i + j] != needle[j])
-                        continue outer;
-                return i;
-            }
+            int at = Payloads.indexOf(data, needle);
+            if (at >= 0)
+                return at;
         }
         throw new AssertionError("record " + seq + " not found in " + file);
     }

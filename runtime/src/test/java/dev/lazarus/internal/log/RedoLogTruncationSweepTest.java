@@ -99,14 +99,10 @@ class RedoLogTruncationSweepTest {
     }
 
     private static long indexOf(byte[] data, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= data.length; i++) {
-            for (int j = 0; j < needle.length; j++)
-                if (data[i + j] != needle[j])
-                    continue outer;
-            return i;
-        }
-        throw new AssertionError("not found");
+        int at = Payloads.indexOf(data, needle);
+        if (at < 0)
+            throw new AssertionError("not found");
+        return at;
     }
 
     private void writePristine() {
