@@ -102,8 +102,9 @@ class SnapshotPruningIT {
             String[] p = lane.split(" ");
             long count = Long.parseLong(p[1].substring("count=".length()));
             long ack = acked.get(p[0]);
+            // a lane acknowledges every 100th step: up to 100 steps after the last ACK may have committed
             assertThat(count).as("%s: acknowledged %d, recovered %d; %s", p[0], ack, count, Snap.stderr(checked))
-                    .isGreaterThanOrEqualTo(ack);
+                    .isBetween(ack, ack + 100);
             StringBuilder expected = new StringBuilder("recent=");
             for (long i = Math.max(1, count - WINDOW + 1); i <= count; i++) {
                 expected.append(i == Math.max(1, count - WINDOW + 1) ? "" : ",").append(i);

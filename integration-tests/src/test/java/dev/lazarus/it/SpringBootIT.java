@@ -128,6 +128,7 @@ class SpringBootIT {
             long acked = acknowledged.getOrDefault(client, 0L);
             assertThat(last).as("%s's orders: acknowledged up to %d; %s", client, acked, where)
                     .isBetween(acked, acked + 1);
+            acknowledged.put(client, last); // what recovered is durable: the floor from now on
             lastOrders += last;
         }
         assertThat(state.get("orders")).as("one order per number, none lost or doubled; %s", where).isEqualTo(lastOrders);
