@@ -2,6 +2,7 @@ package dev.lazarus.agent;
 
 import dev.lazarus.agent.instrument.LazarusTransformer;
 import dev.lazarus.internal.cluster.MapDistributor;
+import dev.lazarus.internal.collection.TrackedCollections;
 import dev.lazarus.internal.engine.AgentMetrics;
 import dev.lazarus.internal.engine.Engine;
 import dev.lazarus.internal.engine.ThirdParty;
@@ -25,6 +26,14 @@ public final class AgentMain {
     public static void start(String args, Instrumentation inst, ClassLoader ownLoader) {
         Config config;
         DataDirectory dir;
+        try {
+            TrackedCollections.checkVariants();
+        } catch (IllegalStateException e) {
+            // the JVM stops next: this must reach the user whatever logging is configured
+            System.err.println("Lazarus: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         try {
             config = Config.load(args, System.getProperties(), System.getenv());
             dir = DataDirectory.open(config.dir());

@@ -80,11 +80,10 @@ public final class MapDistributor implements Distributor {
         if (value == null || value instanceof Tracked) {
             return value;
         }
-        String trackedName = TrackedCollections.trackedNameFor(value.getClass().getName().replace('.', '/'));
         try {
-            if (trackedName != null) {
-                return Class.forName(trackedName.replace('/', '.'), true, TrackedHashMap.class.getClassLoader())
-                        .getConstructor(Map.class).newInstance(value);
+            Class<?> trackedClass = TrackedCollections.trackedClassFor(value.getClass());
+            if (trackedClass != null) {
+                return trackedClass.getConstructor(Map.class).newInstance(value);
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + value.getClass().getName() + " into a tracked map", e);

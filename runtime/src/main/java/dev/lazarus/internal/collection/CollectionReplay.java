@@ -20,6 +20,7 @@ public final class CollectionReplay {
         null, "MAP_PUT", "MAP_REMOVE", "MAP_TOUCH", "CLEAR", "SET_ADD", "SET_REMOVE", "LIST_ADD",
         "LIST_SET", "LIST_REMOVE", "DEQUE_ADD_FIRST", "DEQUE_ADD_LAST", "DEQUE_REMOVE_FIRST",
         "DEQUE_REMOVE_LAST", "DEQUE_REMOVE_FIRST_OCCURRENCE", "DEQUE_REMOVE_LAST_OCCURRENCE", "RESET",
+        "MAP_PUT_FIRST", "MAP_PUT_LAST", "SET_ADD_FIRST", "SET_ADD_LAST",
     };
 
     private CollectionReplay() {
@@ -70,9 +71,49 @@ public final class CollectionReplay {
             case CollectionOp.DEQUE_REMOVE_FIRST_OCCURRENCE -> as(Deque.class, collection, op).removeFirstOccurrence(a);
             case CollectionOp.DEQUE_REMOVE_LAST_OCCURRENCE -> as(Deque.class, collection, op).removeLastOccurrence(a);
             case CollectionOp.RESET -> reset(collection, a);
+            case CollectionOp.MAP_PUT_LAST -> {
+                Map map = as(Map.class, collection, op);
+                map.remove(a);
+                map.put(a, b);
+            }
+            case CollectionOp.SET_ADD_LAST -> {
+                Set set = as(Set.class, collection, op);
+                set.remove(a);
+                set.add(a);
+            }
+            case CollectionOp.MAP_PUT_FIRST -> putFirst(as(Map.class, collection, op), a, b);
+            case CollectionOp.SET_ADD_FIRST -> addFirst(as(Set.class, collection, op), a);
             default -> throw new IllegalStateException("unknown collection op " + op + " for "
                     + (collection == null ? "null" : collection.getClass().getName()));
         }
+    }
+
+    /*
+     * putFirst and addFirst are replayed by rebuilding the collection with the element first,
+     * through the methods every JDK from 17 on has: the replayer is compiled for 17 and must read a
+     * log written on 21+. Linear in the size, at replay only; the order it leaves is the one
+     * SequencedMap.putFirst / LinkedHashSet.addFirst leave (an access-ordered map included: puts
+     * into an emptied map keep the order they are made in).
+     */
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void putFirst(Map map, Object key, Object value) {
+        map.remove(key);
+        Object[] rest = Owner.keysAndValues(map.entrySet());
+        map.clear();
+        map.put(key, value);
+        for (int i = 0; i < rest.length; i += 2) {
+            map.put(rest[i], rest[i + 1]);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addFirst(Set set, Object element) {
+        set.remove(element);
+        Object[] rest = set.toArray();
+        set.clear();
+        set.add(element);
+        set.addAll(Arrays.asList(rest));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

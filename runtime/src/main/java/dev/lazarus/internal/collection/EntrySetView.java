@@ -15,11 +15,11 @@ import java.util.function.Consumer;
  * {@code setValue} too); removals log {@code MAP_REMOVE}. Bulk removals are
  * {@link AbstractSet}'s, through {@link #iterator()} and {@link #remove}.
  */
-final class EntrySetView<K, V> extends AbstractSet<Map.Entry<K, V>> {
-    private final Owner owner;
-    private final Set<Map.Entry<K, V>> entries;
-    private final boolean whole;
-    private final boolean resetOnSet;
+class EntrySetView<K, V> extends AbstractSet<Map.Entry<K, V>> {
+    final Owner owner;
+    final Set<Map.Entry<K, V>> entries;
+    final boolean whole;
+    final boolean resetOnSet;
 
     EntrySetView(Owner owner, Set<Map.Entry<K, V>> entries, boolean whole, boolean resetOnSet) {
         this.owner = owner;
@@ -28,7 +28,7 @@ final class EntrySetView<K, V> extends AbstractSet<Map.Entry<K, V>> {
         this.resetOnSet = resetOnSet;
     }
 
-    private Map.Entry<K, V> wrap(Map.Entry<K, V> e) {
+    Map.Entry<K, V> wrap(Map.Entry<K, V> e) {
         return new LoggingEntry<>(owner, e, resetOnSet);
     }
 

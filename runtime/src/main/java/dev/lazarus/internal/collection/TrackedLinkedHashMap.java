@@ -77,7 +77,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
         return was;
     }
 
-    private void log(int op, Object key, Object value) {
+    void log(int op, Object key, Object value) {
         if (lzOid != 0 && !lzMute) {
             Hooks.op(lzOid, op, 0, key, value);
         }
@@ -92,8 +92,8 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
     }
 
     /** The eldest key before an insertion, EMPTY, or UNCHECKED when no eviction can happen. */
-    private Object eldest() {
-        if (getClass() == TrackedLinkedHashMap.class || !$lz$logging()) {
+    Object eldest() {
+        if (TrackedCollections.isOwn(getClass()) || !$lz$logging()) {
             return UNCHECKED;
         }
         return isEmpty() ? EMPTY : super.keySet().iterator().next();
@@ -103,7 +103,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
      * Logs what an insertion evicted: the eldest key, or the inserted key itself when the map was
      * empty. A removal logged twice (the operation removed that key itself) replays the same.
      */
-    private void logEvictions(Object eldest, Object key) {
+    void logEvictions(Object eldest, Object key) {
         if (eldest == UNCHECKED) {
             return;
         }
@@ -282,18 +282,41 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
 
     @Override
     public Set<K> keySet() {
-        return new SetView<>(this, super.keySet(), CollectionOp.MAP_REMOVE, 0, true);
+        return keyView();
     }
 
     @Override
     public Collection<V> values() {
+        return valuesView();
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return entryView();
+    }
+
+    /*
+     * The views are made by these factory methods, which the Java 21 variant overrides to return
+     * sequenced views (SequencedSet...) over the JDK's sequenced ones. There, LinkedHashMap's own
+     * keySet()/values()/entrySet() call sequencedKeySet()... virtually: the variant must not reach
+     * them through super.keySet(), which would return its own logging view.
+     */
+
+    Set<K> keyView() {
+        return new SetView<>(this, super.keySet(), CollectionOp.MAP_REMOVE, 0, true);
+    }
+
+    Collection<V> valuesView() {
         return new ValuesView<>(this, super.values(), super.entrySet(), true);
     }
 
     /** In access order, setValue does not move the entry but a replayed put would: RESET. */
-    @Override
-    public Set<Map.Entry<K, V>> entrySet() {
+    Set<Map.Entry<K, V>> entryView() {
         return new EntrySetView<>(this, super.entrySet(), true, lzAccessOrder);
+    }
+
+    boolean accessOrder() {
+        return lzAccessOrder;
     }
 
     /** The clone is detached: it copies this object's fields, the id among them. */

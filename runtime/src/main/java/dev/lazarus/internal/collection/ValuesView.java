@@ -14,11 +14,11 @@ import java.util.function.Consumer;
  * {@code removeAll}, {@code retainAll} and {@code removeIf} are {@link AbstractCollection}'s,
  * through that iterator. Reads go to the map's own values view.
  */
-final class ValuesView<K, V> extends AbstractCollection<V> {
-    private final Owner owner;
-    private final Collection<V> values;
-    private final Set<Map.Entry<K, V>> entries;
-    private final boolean whole;
+class ValuesView<K, V> extends AbstractCollection<V> {
+    final Owner owner;
+    final Collection<V> values;
+    final Set<Map.Entry<K, V>> entries;
+    final boolean whole;
 
     ValuesView(Owner owner, Collection<V> values, Set<Map.Entry<K, V>> entries, boolean whole) {
         this.owner = owner;

@@ -1,5 +1,6 @@
 package dev.lazarus.internal.engine;
 
+import dev.lazarus.internal.collection.TrackedCollections;
 import dev.lazarus.internal.hook.CollectionOp;
 import dev.lazarus.internal.hook.Tracked;
 
@@ -80,8 +81,9 @@ final class GraphCodec {
             return;
         }
         boolean collection = o instanceof Map || o instanceof Collection;
-        // a tracked collection is named by the JDK class it extends: that name outlives our internals
-        int classId = sink.classId(collection ? o.getClass().getSuperclass() : o.getClass());
+        // a tracked collection is named by the JDK class it extends (through a Java 21 variant, if
+        // any): that name outlives our internals and does not depend on the JDK that wrote it
+        int classId = sink.classId(collection ? TrackedCollections.jdkClassOf(o.getClass()) : o.getClass());
         long oid = sink.oidOf(o);
         RecordBuffer b = sink.begin(RecordType.NEW);
         b.putVarLong(oid);

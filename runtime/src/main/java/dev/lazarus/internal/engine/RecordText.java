@@ -27,7 +27,8 @@ public final class RecordText {
     }
 
     private static final String[] OPS = {"?", "put", "remove", "touch", "clear", "add", "remove", "add", "set", "remove",
-            "addFirst", "addLast", "removeFirst", "removeLast", "removeFirstOccurrence", "removeLastOccurrence", "reset"};
+            "addFirst", "addLast", "removeFirst", "removeLast", "removeFirstOccurrence", "removeLastOccurrence", "reset",
+            "putFirst", "putLast", "addFirst", "addLast"};
 
     private final Map<Integer, String> classes = new HashMap<>();
     private final Map<Integer, String[]> fields = new HashMap<>();
@@ -152,10 +153,11 @@ public final class RecordText {
                 }
                 ValueCodec.text(in, this::className, value);
                 int mark = value.length();
-                value.append(op == CollectionOp.MAP_PUT ? " -> " : " ");
+                boolean put = op == CollectionOp.MAP_PUT || op == CollectionOp.MAP_PUT_FIRST || op == CollectionOp.MAP_PUT_LAST;
+                value.append(put ? " -> " : " ");
                 int before = value.length();
                 ValueCodec.text(in, this::className, value);
-                if (op != CollectionOp.MAP_PUT && value.substring(before).equals("null")) {
+                if (!put && value.substring(before).equals("null")) {
                     value.setLength(mark); // the operation has no second operand
                 }
                 return of(type, tx, oid, objectClasses.get(oid), null, value.toString());

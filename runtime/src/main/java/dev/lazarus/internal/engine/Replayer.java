@@ -460,12 +460,11 @@ final class Replayer implements ValueCodec.Reading {
     }
 
     private Object newCollection(Class<?> jdkType, boolean accessOrder, Comparator<?> comparator) {
-        String tracked = TrackedCollections.trackedNameFor(jdkType.getName().replace('.', '/'));
-        if (tracked == null) {
+        Class<?> c = TrackedCollections.trackedClassFor(jdkType);
+        if (c == null) {
             throw new IllegalStateException("no tracked replacement for " + jdkType.getName());
         }
         try {
-            Class<?> c = Class.forName(tracked.replace('/', '.'), true, TrackedCollections.class.getClassLoader());
             Constructor<?> ctor;
             if (accessOrder) {
                 ctor = c.getConstructor(int.class, float.class, boolean.class);
@@ -477,7 +476,7 @@ final class Replayer implements ValueCodec.Reading {
             }
             return c.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create " + tracked, e);
+            throw new IllegalStateException("cannot create " + c.getName(), e);
         }
     }
 

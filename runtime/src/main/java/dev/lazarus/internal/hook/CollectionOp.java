@@ -45,4 +45,15 @@ public final class CollectionOp {
      * replaceAll, removeIf) where one record is simpler and not slower than many.
      */
     public static final int RESET = 16;
+    /**
+     * Java 21's {@code SequencedMap.putFirst(a, b)} on a {@code LinkedHashMap}: the entry ends first.
+     * Replay does not need Java 21 (see {@code CollectionReplay}): a log written on 21+ is read on 17.
+     */
+    public static final int MAP_PUT_FIRST = 17;
+    /** Java 21's {@code SequencedMap.putLast(a, b)} on a {@code LinkedHashMap}: the entry ends last. */
+    public static final int MAP_PUT_LAST = 18;
+    /** Java 21's {@code LinkedHashSet.addFirst(a)}: the element ends first. */
+    public static final int SET_ADD_FIRST = 19;
+    /** Java 21's {@code LinkedHashSet.addLast(a)}: the element ends last. */
+    public static final int SET_ADD_LAST = 20;
 }
