@@ -16,8 +16,7 @@ import java.util.function.Function;
  * reversed view, which passes every write to the tracked map's own (logging) methods and builds
  * its key set, values and entry set from the map's sequenced views (logging views too), so that
  * this class changes nothing but the one write the JDK's view makes behind the map's back:
- * {@code replaceAll}, which it logs as a {@code RESET} like the map's own. The sequenced views are
- * taken from the tracked map directly rather than from the JDK's default wrappers.
+ * {@code replaceAll}, which it logs as a {@code RESET} like the map's own.
  */
 final class ReversedMapView21<K, V> extends AbstractMap<K, V> implements SequencedMap<K, V> {
     private final TrackedLinkedHashMap21<K, V> base;
@@ -39,44 +38,45 @@ final class ReversedMapView21<K, V> extends AbstractMap<K, V> implements Sequenc
         }
     }
 
-    // ---- sequenced views and reversal, from the tracked map
-
     @Override
     public SequencedMap<K, V> reversed() {
         return base;
     }
 
+    // ---- everything else: the JDK's view, which calls the tracked map. Its sequenced views are
+    // SequencedMap's default wrappers of its key set, values and entry set (the tracked map's
+    // reversed logging views), whose getFirst() hands out immutable copies, and whose
+    // removeFirst() calls pollFirstEntry(): the tracked map's pollLastEntry().
+
     @Override
     public SequencedSet<K> sequencedKeySet() {
-        return base.sequencedKeySet().reversed();
+        return rev.sequencedKeySet();
     }
 
     @Override
     public SequencedCollection<V> sequencedValues() {
-        return base.sequencedValues().reversed();
+        return rev.sequencedValues();
     }
 
     @Override
     public SequencedSet<Map.Entry<K, V>> sequencedEntrySet() {
-        return base.sequencedEntrySet().reversed();
+        return rev.sequencedEntrySet();
     }
 
     @Override
     public Set<K> keySet() {
-        return sequencedKeySet();
+        return rev.keySet();
     }
 
     @Override
     public Collection<V> values() {
-        return sequencedValues();
+        return rev.values();
     }
 
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
-        return sequencedEntrySet();
+        return rev.entrySet();
     }
-
-    // ---- everything else: the JDK's view, which calls the tracked map
 
     @Override
     public Map.Entry<K, V> firstEntry() {
