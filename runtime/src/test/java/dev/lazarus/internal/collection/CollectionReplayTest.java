@@ -57,6 +57,31 @@ class CollectionReplayTest {
         assertThat(deque).containsExactly("a");
     }
 
+    /** Java 21's putFirst/putLast/addFirst/addLast, written by a 21+ JVM, replay on any JDK (17 too). */
+    @Test
+    void sequencedOpsReplayWithoutJava21() {
+        java.util.LinkedHashMap<Object, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            m.put(i, "v" + i);
+        }
+        CollectionReplay.apply(m, CollectionOp.MAP_PUT_FIRST, 0, 3, "x");
+        CollectionReplay.apply(m, CollectionOp.MAP_PUT_FIRST, 0, 9, "y");
+        CollectionReplay.apply(m, CollectionOp.MAP_PUT_LAST, 0, 9, "z");
+        CollectionReplay.apply(m, CollectionOp.MAP_PUT_LAST, 0, 1, "w");
+        assertThat(m.toString()).isEqualTo("{3=x, 2=v2, 4=v4, 9=z, 1=w}");
+        java.util.LinkedHashMap<Object, Object> access = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        access.put(1, 1);
+        access.put(2, 2);
+        CollectionReplay.apply(access, CollectionOp.MAP_PUT_FIRST, 0, 2, 5);
+        assertThat(access.toString()).isEqualTo("{2=5, 1=1}");
+        java.util.LinkedHashSet<Object> s = new java.util.LinkedHashSet<>(List.of(1, 2, 3));
+        CollectionReplay.apply(s, CollectionOp.SET_ADD_FIRST, 0, 3, null);
+        CollectionReplay.apply(s, CollectionOp.SET_ADD_LAST, 0, 3, null);
+        CollectionReplay.apply(s, CollectionOp.SET_ADD_FIRST, 0, 7, null);
+        CollectionReplay.apply(s, CollectionOp.SET_ADD_LAST, 0, 1, null);
+        assertThat(s).containsExactly(7, 2, 3, 1);
+    }
+
     @Test
     void resetReplacesTheWholeContent() {
         Map<String, Integer> map = new HashMap<>(Map.of("z", 0));
