@@ -105,6 +105,12 @@ public final class LazarusTransformer implements ClassFileTransformer {
         LOG.log(System.Logger.Level.WARNING, message + " (strict=false: the assignment will fail)");
     }
 
+    /** Visible for tests: what the class-load check of keyed roots reports for one class file. */
+    public static List<String> rootKeyProblems(ClassLoader loader, ThirdParty config, byte[] classFile) {
+        TypeInfo types = new TypeInfo(loader, config);
+        return RootKeyCheck.problems(ClassFacts.read(classFile).configured(config), types);
+    }
+
     /** Visible for tests: rewrites one class file, or returns null when it needs nothing. */
     public static byte[] rewrite(ClassLoader loader, byte[] classFile) {
         return rewrite(loader, ThirdParty.NONE, classFile);
