@@ -38,7 +38,8 @@ public record Config(Path dir, SyncMode sync, long syncIntervalMs, boolean stric
         KEYS.put("onCorruption", "stop | truncate: a damaged log record in the middle stops recovery, or the log is cut before it"
                 + " and the damaged rest moved aside (default stop)");
         KEYS.put("classes", "classes tracked as if @Durable, globs separated by ; (* = one name level, ** = any): com.acme.store.*;com.acme.**");
-        KEYS.put("roots", "fields treated as @Durable roots: pkg.Class.field;pkg.Other.field");
+        KEYS.put("roots", "fields treated as @Durable roots: pkg.Class.field;pkg.Other.field; an instance field with several"
+                + " live instances keyed by one of their fields: pkg.Class.field[keyField]");
         KEYS.put("exclude", "fields of tracked classes never logged, left as the app's constructors set them: pkg.Class.field;...");
         KEYS.put("rto", "recovery time objective: snapshots keep the estimated recovery under it, e.g. 2s, or off (default off)");
         KEYS.put("cluster", "the name of the cluster whose members share the @Distributed maps (default: no cluster)");

@@ -51,6 +51,16 @@ class ConfigTest {
     }
 
     @Test
+    void keyedRootsAreAcceptedAndBadKeySyntaxNamesTheOptionAndTheEntry() {
+        assertThat(load("dir=" + tmp + ",roots=a.b.Base.storage[dbIndex]").thirdParty().rootKey("a/b/Base", "storage"))
+                .isEqualTo("dbIndex");
+        assertThatThrownBy(() -> load("dir=" + tmp + ",roots=a.b.Base.storage[db.index]"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("roots entry 'a.b.Base.storage[db.index]'")
+                .hasMessageContaining("pkg.Class.field[keyField]");
+    }
+
+    @Test
     void onCorruptionTruncateIsAcceptedAndABadValueNamesTheChoices() {
         assertThat(load("dir=" + tmp + ",onCorruption=truncate").onCorruption()).isEqualTo(OnCorruption.TRUNCATE);
         assertThatThrownBy(() -> load("dir=" + tmp + ",onCorruption=skip"))

@@ -28,6 +28,13 @@ final class RecordingJournal implements Journal {
         return rootReplacement != null && !(value instanceof Long) ? rootReplacement : value;
     }
 
+    @Override
+    public Object instanceRoot(Object instance, Object value, Class<?> owner, String field, String keyField) {
+        calls.add("instanceRoot " + instance.getClass().getSimpleName() + "@" + System.identityHashCode(instance) + " "
+                + owner.getSimpleName() + "." + field + " key=" + keyField + " " + value);
+        return rootReplacement != null && !(value instanceof Long) ? rootReplacement : value;
+    }
+
     @Override public void begin() { calls.add("begin"); }
     @Override public void end() { calls.add("end"); }
 }

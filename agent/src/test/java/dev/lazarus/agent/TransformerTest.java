@@ -111,6 +111,62 @@ class TransformerTest {
                 .containsExactly("begin", "setLong 1 4", "end");
     }
 
+    @Test
+    void instanceRootAssignmentsPassTheInstanceAndTheKeyField_primitivesBoxed() throws Exception {
+        Class<?> shard = loader.loadClass("dev.lazarus.agent.fixtures.Shard");
+        Object a = shard.getConstructor(String.class, int.class).newInstance("a", 1);
+        String id = "Shard@" + System.identityHashCode(a);
+        assertThat(journal.calls).containsExactly(
+                "instanceRoot " + id + " Shard.store key=name " + shard.getField("store").get(a),
+                "instanceRoot " + id + " Shard.total key=id 7");
+        assertThat(shard.getField("total").getLong(a)).isEqualTo(7);
+    }
+
+    @Test
+    void assigningAnotherInstancesRootPassesThatInstance() throws Exception {
+        Class<?> shard = loader.loadClass("dev.lazarus.agent.fixtures.Shard");
+        Object a = shard.getConstructor(String.class, int.class).newInstance("a", 1);
+        Object b = shard.getConstructor(String.class, int.class).newInstance("b", 2);
+        Object counter = newInstance("Counter");
+        journal.calls.clear();
+        shard.getMethod("giveTo", shard, counter.getClass()).invoke(a, b, counter);
+        assertThat(journal.calls).containsExactly("instanceRoot Shard@" + System.identityHashCode(b)
+                + " Shard.store key=name " + counter);
+        assertThat(shard.getField("store").get(b)).isSameAs(counter);
+    }
+
+    @Test
+    void anUnkeyedInstanceRootGoesThroughTheInstanceHookAndTakesItsReplacement() throws Exception {
+        journal.rootReplacement = newInstance("Counter");
+        journal.calls.clear();
+        Object single = newInstance("Single");
+        assertThat(journal.calls).containsExactly("instanceRoot Single@" + System.identityHashCode(single)
+                + " Single.store key=null " + journal.calls.get(0).substring(journal.calls.get(0).lastIndexOf(' ') + 1));
+        assertThat(single.getClass().getField("store").get(single)).isSameAs(journal.rootReplacement);
+    }
+
+    @Test
+    void aKeyedRootByConfigurationPassesItsKeyField() throws Exception {
+        loader = new TransformingLoader(getClass().getClassLoader(),
+                ThirdParty.parse(null, "dev.lazarus.agent.fixtures.Library.wiring[count]", null));
+        invoke(newInstance("Library"), "bump");
+        assertThat(journal.calls).anyMatch(c -> c.startsWith("instanceRoot Library@") && c.contains(" Library.wiring key=count "));
+    }
+
+    @Test
+    void badKeyedRootsAreReportedWhenTheirClassLoads() throws IOException {
+        assertThat(LazarusTransformer.rootKeyProblems(getClass().getClassLoader(), ThirdParty.NONE, bytes("BadKeys")))
+                .hasSize(4)
+                .anyMatch(p -> p.contains("BadKeys.a is keyed by missing, which is not a field"))
+                .anyMatch(p -> p.contains("BadKeys.b is keyed by tags of type int[]"))
+                .anyMatch(p -> p.contains("BadKeys.c is keyed by shared, a static field"))
+                .anyMatch(p -> p.contains("BadKeys.d is static but keyed by name"));
+        assertThat(LazarusTransformer.rootKeyProblems(getClass().getClassLoader(), ThirdParty.NONE, bytes("Shard"))).isEmpty();
+        assertThat(LazarusTransformer.rootKeyProblems(getClass().getClassLoader(),
+                ThirdParty.parse(null, "dev.lazarus.agent.fixtures.Library.wiring[nope]", null), bytes("Library")))
+                .singleElement().asString().contains("keyed by nope");
+    }
+
     private static final ThirdParty LIBRARY = ThirdParty.parse("dev.lazarus.agent.fixtures.Lib*", null,
             "dev.lazarus.agent.fixtures.Library.wiring");
 

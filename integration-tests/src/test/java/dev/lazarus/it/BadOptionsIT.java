@@ -45,6 +45,8 @@ class BadOptionsIT {
                         List.of("classes", "java.util.*"), List.of("JDK")),
                 new Bad("roots=Store without a field", "roots=Store", null, null, null, List.of("roots", "Store"),
                         List.of("pkg.Class.field")),
+                new Bad("roots=a.b.Store.data[name without the closing bracket", "roots=a.b.Store.data[name", null, null,
+                        null, List.of("roots", "a.b.Store.data[name"), List.of("pkg.Class.field[keyField]")),
                 new Bad("-Dlazarus.sync=bad", "", "-Dlazarus.sync=bad", null, null, List.of("sync", "bad"), SYNC_VALUES),
                 new Bad("-Dlazarus.synk=always (unknown key)", "", "-Dlazarus.synk=always", null, null,
                         List.of("synk"), KEYS),

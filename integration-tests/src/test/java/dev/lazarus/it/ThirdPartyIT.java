@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,39 +23,168 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThirdPartyIT {
     private static final String PKG = "com.github.fppt.jedismock.";
-    /** The configuration the README shows. */
+    /**
+     * The configuration the README shows: the root is each database's storage (keyspace and expiry
+     * times), keyed by the database's index, so that every database (SELECT n) has its own.
+     */
     static final Map<String, String> JEDIS_MOCK = Map.of(
             "classes", PKG + "datastructures.**;" + PKG + "storage.ExpiringStorage;" + PKG + "storage.ExpiringKeyValueStorage",
-            "roots", PKG + "storage.ExpiringKeyValueStorage.values",
-            "exclude", PKG + "storage.ExpiringStorage.clockSupplier;" + PKG + "storage.ExpiringStorage.keyChangeNotifier");
+            "roots", PKG + "storage.RedisBase.keyValueStorage[dbIndex]",
+            "exclude", PKG + "storage.ExpiringStorage.clockSupplier;" + PKG + "storage.ExpiringStorage.keyChangeNotifier;"
+                    + PKG + "storage.ExpiringKeyValueStorage.eventPublisher");
+    /** The databases the test fills, in the order it first selects them (0 is every connection's first). */
+    private static final List<String> DATABASES = List.of("0", "5", "2");
 
     @Test
-    void jedisMockKeyspace_survivesKill9_andKeepsLoggingAfterRecovery() throws Exception {
+    void jedisMock_everyDatabaseAndExpiryTime_surviveKill9_andKeepLoggingAfterRecovery() throws Exception {
         Path dir = AgentJvm.workDir("jedis-mock");
         Map<String, Object> built;
+        Map<String, Long> builtTtls = new LinkedHashMap<>();
+        long builtAt;
         try (AgentJvm jvm = redis(dir, JEDIS_MOCK).start(); Resp redis = connect(jvm)) {
             write(redis);
-            built = read(redis);
+            writeOtherDatabasesAndExpiries(redis);
+            Thread.sleep(600); // "brief" (300 ms) expires before the kill, so it must not come back
+            built = readAll(redis, builtTtls);
+            builtAt = System.currentTimeMillis();
             jvm.kill9();
         }
-        assertThat(built.get("keys")).isEqualTo(List.of("bits", "counter", "greeting", "hash", "list", "set", "zset"));
+        assertThat(built.get("0 keys")).isEqualTo(List.of("bits", "counter", "greeting", "hash", "list", "set", "temp",
+                "timed", "timed-ms", "zset"));
+        assertThat(built.get("5 keys")).isEqualTo(List.of("five", "greeting", "list5"));
+        assertThat(built.get("2 keys")).isEqualTo(List.of("two"));
         Map<String, Object> second;
+        Map<String, Long> secondTtls = new LinkedHashMap<>();
+        long secondAt;
         try (AgentJvm jvm = redis(dir, JEDIS_MOCK).start(); Resp redis = connect(jvm)) {
-            assertThat(read(redis)).as(jvm.describe()).isEqualTo(built);
-            // the recovered objects keep logging: change them, crash again
+            Map<String, Long> ttls = new LinkedHashMap<>();
+            assertThat(readAll(redis, ttls)).as(jvm.describe()).isEqualTo(built);
+            assertTtlsKept(builtTtls, ttls, System.currentTimeMillis() - builtAt);
+            // the recovered objects keep logging: change them, in several databases, crash again
             redis.call("APPEND", "greeting", "!");
             redis.call("INCRBY", "counter", "100");
             redis.call("RPUSH", "list", "after");
             redis.call("HSET", "hash", "f2", "changed");
             redis.call("ZADD", "zset", "0.5", "first");
             redis.call("SETBIT", "bits", "3", "1");
-            second = read(redis);
+            redis.call("PERSIST", "timed");
+            redis.call("EXPIRE", "greeting", "7200");
+            redis.call("SELECT", "5");
+            redis.call("SET", "five", "changed in 5");
+            redis.call("PEXPIRE", "list5", "5400000");
+            redis.call("SELECT", "7");
+            redis.call("SET", "seven", "new database after recovery");
+            redis.call("SELECT", "0");
+            second = readAll(redis, secondTtls);
+            secondAt = System.currentTimeMillis();
             jvm.kill9();
         }
         assertThat(second).isNotEqualTo(built);
+        assertThat(secondTtls.get("0 timed")).as("PERSIST").isEqualTo(-1L);
         try (AgentJvm jvm = redis(dir, JEDIS_MOCK).start(); Resp redis = connect(jvm)) {
-            assertThat(read(redis)).as(jvm.describe()).isEqualTo(second);
+            Map<String, Long> ttls = new LinkedHashMap<>();
+            assertThat(readAll(redis, ttls)).as(jvm.describe()).isEqualTo(second);
+            assertTtlsKept(secondTtls, ttls, System.currentTimeMillis() - secondAt);
+            redis.call("SELECT", "7");
+            assertThat(redis.call("GET", "seven")).isEqualTo("new database after recovery");
         }
+    }
+
+    @Test
+    void theOldConfigurationWithAnUnkeyedRoot_isRefusedAtSelectInsteadOfSwappingDatabases() throws Exception {
+        // before keyed roots, roots=ExpiringKeyValueStorage.values made database 5 silently replace database 0
+        Path dir = AgentJvm.workDir("jedis-mock-unkeyed");
+        Map<String, String> unkeyed = new HashMap<>(JEDIS_MOCK);
+        unkeyed.put("roots", PKG + "storage.ExpiringKeyValueStorage.values");
+        try (AgentJvm jvm = redis(dir, unkeyed).start(); Resp redis = connect(jvm)) {
+            redis.call("SET", "zero", "in 0");
+            try {
+                redis.call("SELECT", "5");
+                redis.call("SET", "five", "in 5");
+            } catch (java.io.IOException refused) {
+                // jedis-mock reports the failure of its command, or drops the connection
+            }
+            jvm.awaitErrLine(0, l -> l.contains("is an instance field"), Duration.ofSeconds(30));
+            String err = String.join("\n", jvm.err());
+            assertThat(err).as(jvm.describe()).contains("root " + PKG + "storage.ExpiringKeyValueStorage.values is an instance field")
+                    .contains("[keyField]");
+            jvm.kill9();
+        }
+        try (AgentJvm jvm = redis(dir, unkeyed).start(); Resp redis = connect(jvm)) {
+            assertThat(redis.call("GET", "zero")).as(jvm.describe()).isEqualTo("in 0");
+            assertThat(redis.call("KEYS", "*")).isEqualTo(List.of("zero"));
+        }
+    }
+
+    @Test
+    void aKeyedRootWhoseKeyFieldDoesNotExist_stopsTheJvmNamingIt() throws Exception {
+        Path dir = AgentJvm.workDir("jedis-mock-bad-key");
+        Map<String, String> typo = new HashMap<>(JEDIS_MOCK);
+        typo.put("roots", PKG + "storage.RedisBase.keyValueStorage[dbIdx]");
+        try (AgentJvm jvm = redis(dir, typo).start(); Resp redis = connect(jvm)) {
+            try {
+                redis.call("SET", "k", "v"); // RedisBase loads with the first database
+            } catch (java.io.IOException stopped) {
+                // the JVM stops while the command runs
+            }
+            assertThat(jvm.awaitExit(Duration.ofSeconds(60))).as(jvm.describe()).isEqualTo(2);
+            assertThat(String.join("\n", jvm.err())).contains("keyed by dbIdx").contains("dbIndex");
+        }
+    }
+
+    /** Expiry times come back as deadlines: what remained at the kill, less the time since, never more. */
+    private static void assertTtlsKept(Map<String, Long> before, Map<String, Long> after, long elapsedMs) {
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((key, ttl) -> {
+            if (ttl < 0) {
+                assertThat(after.get(key)).as("%s has no expiry", key).isEqualTo(ttl);
+            } else {
+                assertThat(after.get(key)).as("%s: %d ms left at the kill, %d ms since", key, ttl, elapsedMs)
+                        .isBetween(ttl - elapsedMs - 1000, ttl);
+            }
+        });
+    }
+
+    /** Databases 5 and 2 (5 first: the order of creation must not matter), and expiry times in 0 and 5. */
+    private static void writeOtherDatabasesAndExpiries(Resp redis) throws Exception {
+        redis.call("SET", "timed", "an hour");
+        redis.call("EXPIRE", "timed", "3600");
+        redis.call("SET", "timed-ms", "ninety minutes");
+        redis.call("PEXPIRE", "timed-ms", "5400000");
+        redis.call("SET", "temp", "persisted");
+        redis.call("EXPIRE", "temp", "60");
+        redis.call("PERSIST", "temp");
+        redis.call("SET", "brief", "gone before the kill");
+        redis.call("PEXPIRE", "brief", "300");
+        redis.call("SELECT", "5");
+        redis.call("SET", "five", "in 5");
+        redis.call("SET", "greeting", "same key, other database");
+        redis.call("EXPIRE", "greeting", "1800");
+        redis.call("RPUSH", "list5", "x", "y");
+        redis.call("SELECT", "2");
+        redis.call("SET", "two", "in 2");
+        redis.call("SELECT", "0");
+    }
+
+    /** Every database's state ("db name" → value), and every key's PTTL into {@code ttls}; leaves database 0 selected. */
+    private static Map<String, Object> readAll(Resp redis, Map<String, Long> ttls) throws Exception {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (String db : DATABASES) {
+            redis.call("SELECT", db);
+            Map<String, Object> one = db.equals("0") ? read(redis) : new LinkedHashMap<>();
+            @SuppressWarnings("unchecked")
+            List<String> keys = new ArrayList<>((List<String>) redis.call("KEYS", "*"));
+            keys.sort(null);
+            one.put("keys", keys);
+            for (String k : keys) {
+                Object type = redis.call("TYPE", k);
+                one.putIfAbsent(k, type.equals("string") ? redis.call("GET", k) : type);
+                ttls.put(db + " " + k, Long.parseLong((String) redis.call("PTTL", k)));
+            }
+            one.forEach((k, v) -> state.put(db + " " + k, v));
+        }
+        redis.call("SELECT", "0");
+        return state;
     }
 
     @Test

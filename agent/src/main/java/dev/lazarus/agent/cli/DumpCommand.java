@@ -163,6 +163,10 @@ final class DumpCommand {
                 || d.className().endsWith("." + className) || d.className().endsWith("$" + className)))) {
             return false;
         }
-        return field == null || (d.field() != null && List.of(d.field().split(",")).contains(field));
+        if (field == null || d.field() == null) {
+            return field == null;
+        }
+        // a keyed root's field is field[key]: --field names it with or without the key
+        return List.of(d.field().split(",")).contains(field) || d.type().equals("ROOT") && d.field().startsWith(field + "[");
     }
 }

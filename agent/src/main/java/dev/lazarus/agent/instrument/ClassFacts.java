@@ -42,10 +42,14 @@ final class ClassFacts {
     final boolean isInterface;
     final boolean isRecordOrEnum;
     final Map<String, FieldFacts> fields;
+    /** Keyed roots: root field name → key field name ({@code @Durable(key = ...)} or {@code roots=...[key]}). */
+    final Map<String, String> rootKeys;
     private final int access;
 
-    private ClassFacts(String name, String superName, boolean durable, int access, Map<String, FieldFacts> fields) {
+    private ClassFacts(String name, String superName, boolean durable, int access, Map<String, FieldFacts> fields,
+                       Map<String, String> rootKeys) {
         this.access = access;
+        this.rootKeys = rootKeys;
         this.name = name;
         this.superName = superName;
         this.durable = durable;
@@ -69,15 +73,27 @@ final class ClassFacts {
             return this;
         }
         Map<String, FieldFacts> out = new HashMap<>();
-        fields.forEach((key, f) -> out.put(key, new FieldFacts(f.owner(), f.name(), f.descriptor(), f.access(),
-                f.durable() || config.isRoot(name, f.name()), f.distributed(), config.isExcluded(name, f.name()))));
-        return new ClassFacts(name, superName, durable || config.tracks(name), access, out);
+        Map<String, String> keys = new HashMap<>(rootKeys);
+        fields.forEach((key, f) -> {
+            out.put(key, new FieldFacts(f.owner(), f.name(), f.descriptor(), f.access(),
+                    f.durable() || config.isRoot(name, f.name()), f.distributed(), config.isExcluded(name, f.name())));
+            String rootKey = config.rootKey(name, f.name());
+            if (rootKey != null) {
+                keys.put(f.name(), rootKey);
+            }
+        });
+        return new ClassFacts(name, superName, durable || config.tracks(name), access, out, keys);
     }
 
     Set<String> fieldNames() {
         Set<String> names = new TreeSet<>();
         fields.values().forEach(f -> names.add(f.name()));
         return names;
+    }
+
+    /** The key field of root {@code fieldName}, or null when it is not a keyed root. */
+    String rootKey(String fieldName) {
+        return rootKeys.get(fieldName);
     }
 
     boolean declaresRoot() {
@@ -88,7 +104,7 @@ final class ClassFacts {
         ClassReader reader = new ClassReader(classFile);
         Collector c = new Collector();
         reader.accept(c, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassFacts(c.name, c.superName, c.durable, c.access, c.fields);
+        return new ClassFacts(c.name, c.superName, c.durable, c.access, c.fields, c.rootKeys);
     }
 
     private static final class Collector extends ClassVisitor {
@@ -97,6 +113,7 @@ final class ClassFacts {
         int access;
         boolean durable;
         final Map<String, FieldFacts> fields = new HashMap<>();
+        final Map<String, String> rootKeys = new HashMap<>();
 
         Collector() {
             super(Opcodes.ASM9);
@@ -127,6 +144,14 @@ final class ClassFacts {
                 public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
                     if (DURABLE.equals(desc)) {
                         marked[0] = true;
+                        return new AnnotationVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visit(String element, Object value) {
+                                if ("key".equals(element) && value instanceof String k && !k.isEmpty()) {
+                                    rootKeys.put(fieldName, k);
+                                }
+                            }
+                        };
                     } else if (DISTRIBUTED.equals(desc)) {
                         marked[1] = true;
                     }

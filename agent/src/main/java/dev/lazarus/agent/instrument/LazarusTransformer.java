@@ -48,7 +48,11 @@ public final class LazarusTransformer implements ClassFileTransformer {
             checkConfiguredFields(classFile);
         }
         try {
-            return rewrite(typesFor(loader), classFile);
+            TypeInfo types = typesFor(loader);
+            if (config.namesFieldsOf(className) || mentions(new ClassReader(classFile), DURABLE)) {
+                checkRootKeys(types, classFile);
+            }
+            return rewrite(types, classFile);
         } catch (Throwable e) {
             String message = "Lazarus could not instrument " + className.replace('/', '.') + ": " + e
                     + ". Its changes would not be logged";
@@ -83,6 +87,28 @@ public final class LazarusTransformer implements ClassFileTransformer {
             Runtime.getRuntime().halt(2);
         }
         LOG.log(System.Logger.Level.WARNING, message + " (strict=false: ignored)");
+    }
+
+    /** Keyed roots are checked as their class loads; a mistake stops the JVM (strict=true) as a misspelt option does. */
+    private void checkRootKeys(TypeInfo types, byte[] classFile) {
+        List<String> problems = RootKeyCheck.problems(ClassFacts.read(classFile).configured(types.config()), types);
+        if (problems.isEmpty()) {
+            return;
+        }
+        String message = "bad keyed root: " + String.join("; ", problems);
+        if (strict) {
+            LOG.log(System.Logger.Level.ERROR, message);
+            // the JVM stops next: this must reach the user whatever logging is configured
+            System.err.println("Lazarus: " + message + "; stopping (strict=true).");
+            Runtime.getRuntime().halt(2);
+        }
+        LOG.log(System.Logger.Level.WARNING, message + " (strict=false: the assignment will fail)");
+    }
+
+    /** Visible for tests: what the class-load check of keyed roots reports for one class file. */
+    public static List<String> rootKeyProblems(ClassLoader loader, ThirdParty config, byte[] classFile) {
+        TypeInfo types = new TypeInfo(loader, config);
+        return RootKeyCheck.problems(ClassFacts.read(classFile).configured(config), types);
     }
 
     /** Visible for tests: rewrites one class file, or returns null when it needs nothing. */

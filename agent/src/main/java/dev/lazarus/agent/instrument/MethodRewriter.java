@@ -98,6 +98,12 @@ final class MethodRewriter extends MethodVisitor {
             Optional<ClassFacts.FieldFacts> resolved = cls.types().resolveField(owner, name, descriptor);
             if (resolved.isPresent()) {
                 ClassFacts.FieldFacts f = resolved.get();
+                if (f.durable() && !f.distributed() && opcode == Opcodes.PUTFIELD) {
+                    emitInstanceRootHook(f, cls.types().rootKey(f));
+                    super.visitFieldInsn(opcode, owner, name, descriptor);
+                    cls.changed();
+                    return;
+                }
                 if (f.durable() || f.distributed()) {
                     emitRootHook(f, f.distributed() ? "distributed" : "root");
                     super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -121,17 +127,51 @@ final class MethodRewriter extends MethodVisitor {
      */
     private void emitRootHook(ClassFacts.FieldFacts f, String hook) {
         Type type = Type.getType(f.descriptor());
-        boolean primitive = type.getSort() < Type.ARRAY;
-        Type box = primitive ? boxOf(type) : null;
-        if (primitive) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, box.getInternalName(), "valueOf",
-                    "(" + type.getDescriptor() + ")" + box.getDescriptor(), false);
-        }
+        box(type);
         super.visitLdcInsn(Type.getObjectType(f.owner()));
         super.visitLdcInsn(f.name());
         super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, hook,
                 "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;", false);
-        if (primitive) {
+        unbox(type);
+    }
+
+    /**
+     * Stack: instance, value → instance, the value to store. The hook needs the instance (whose
+     * state the root stands for, and whose key field names it), so the pair is duplicated, the hook
+     * consumes the copy, and the original value under its result is dropped. Values are boxed first,
+     * so every slot is one word and DUP2/SWAP apply.
+     */
+    private void emitInstanceRootHook(ClassFacts.FieldFacts f, String keyField) {
+        Type type = Type.getType(f.descriptor());
+        box(type);
+        super.visitInsn(Opcodes.DUP2);
+        super.visitLdcInsn(Type.getObjectType(f.owner()));
+        super.visitLdcInsn(f.name());
+        if (keyField == null) {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            super.visitLdcInsn(keyField);
+        }
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "instanceRoot",
+                "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;)Ljava/lang/Object;", false);
+        super.visitInsn(Opcodes.SWAP);
+        super.visitInsn(Opcodes.POP);
+        unbox(type);
+    }
+
+    /** A primitive on the stack becomes its box: the hooks take and return Object. */
+    private void box(Type type) {
+        if (type.getSort() < Type.ARRAY) {
+            Type box = boxOf(type);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, box.getInternalName(), "valueOf",
+                    "(" + type.getDescriptor() + ")" + box.getDescriptor(), false);
+        }
+    }
+
+    /** The hook's Object result back to the field's type. */
+    private void unbox(Type type) {
+        if (type.getSort() < Type.ARRAY) {
+            Type box = boxOf(type);
             super.visitTypeInsn(Opcodes.CHECKCAST, box.getInternalName());
             super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box.getInternalName(), type.getClassName() + "Value",
                     "()" + type.getDescriptor(), false);

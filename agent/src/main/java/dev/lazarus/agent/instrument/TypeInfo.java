@@ -85,6 +85,11 @@ final class TypeInfo {
         return Optional.empty();
     }
 
+    /** The key field of a keyed root, or null (unkeyed, or not a root). */
+    String rootKey(ClassFacts.FieldFacts f) {
+        return facts(f.owner()).map(c -> c.rootKey(f.name())).orElse(null);
+    }
+
     /** Whether writes to this field are logged through the setter generated in its declaring class. */
     boolean isTrackedField(ClassFacts.FieldFacts f) {
         return f.persistent() && isTracked(f.owner());

@@ -51,6 +51,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private volatile boolean started;
     private Map<String, Object> recoveredRoots = Map.of();
     private final Set<String> claimedRoots = new HashSet<>();
+    private final InstanceRoots instanceRoots = new InstanceRoots();
     private volatile RecoveryReport report;
     private volatile boolean closed;
     private volatile Runnable afterRecovery = () -> { };
@@ -315,7 +316,29 @@ public final class Engine implements Journal, ValueCodec.Writing {
             return value;
         }
         ensureStarted(owner.getClassLoader());
-        String name = owner.getName() + "." + field;
+        return assignRoot(RootNames.of(owner, field), value);
+    }
+
+    @Override
+    public Object instanceRoot(Object instance, Object value, Class<?> owner, String field, String keyField) {
+        if (replaying || Replayer.ACTIVE.get()) {
+            return value;
+        }
+        ensureStarted(owner.getClassLoader());
+        String name;
+        synchronized (rootLock) {
+            try {
+                name = instanceRoots.claim(instance, owner, field, keyField);
+            } catch (IllegalStateException e) {
+                // also logged: the application may swallow the exception (a library's worker thread)
+                LOG.log(System.Logger.Level.ERROR, e.getMessage());
+                throw e;
+            }
+        }
+        return assignRoot(name, value);
+    }
+
+    private Object assignRoot(String name, Object value) {
         synchronized (rootLock) {
             if (claimedRoots.add(name) && recoveredRoots.containsKey(name)) {
                 // the first assignment in a run with recovered state: the field gets the recovered object,

@@ -195,8 +195,8 @@ public final class RecordText {
                 String name = in.getString();
                 StringBuilder value = new StringBuilder();
                 ValueCodec.text(in, this::className, value);
-                int dot = name.lastIndexOf('.');
-                return of(type, tx, 0, name.substring(0, Math.max(dot, 0)), name.substring(dot + 1), value.toString());
+                String[] parts = RootNames.split(name); // a keyed root's field reads field[key]
+                return of(type, tx, 0, parts[0], parts[1], value.toString());
             }
             case RecordType.COMMIT:
             case RecordType.END:

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,14 +17,16 @@ import java.util.regex.Pattern;
  *
  * <p>Glob syntax, on binary class names ({@code com.acme.Store$Entry}): {@code *} matches any
  * characters but {@code .} (so one package level, nested classes included), {@code **} any
- * characters; entries are separated by {@code ;}. Fields are named {@code pkg.Class.field}.
+ * characters; entries are separated by {@code ;}. Fields are named {@code pkg.Class.field}; a root
+ * may be keyed, {@code pkg.Class.field[keyField]}, as {@code @Durable(key = "keyField")} would.
  *
  * <p>The instrumentation asks it about classes and fields by internal name at load time; the engine
  * asks it which fields to leave out of an image. Installed once by the agent before any application
  * class loads.
  */
 public final class ThirdParty {
-    public static final ThirdParty NONE = new ThirdParty(List.of(), Map.of(), Map.of());
+    public static final ThirdParty NONE = new ThirdParty(List.of(), Map.of(), Map.of(), Map.of());
+    private static final Pattern KEYED = Pattern.compile("([\\w$.]+)\\[([\\w$]+)]");
 
     private static volatile ThirdParty current = NONE;
 
@@ -31,11 +34,15 @@ public final class ThirdParty {
     /** Root and excluded fields by their class's internal name ({@code a/b/C}). */
     private final Map<String, Set<String>> roots;
     private final Map<String, Set<String>> excluded;
+    /** Keyed roots: "a/b/C.field" → the name of the key field. */
+    private final Map<String, String> rootKeys;
 
-    private ThirdParty(List<Pattern> classes, Map<String, Set<String>> roots, Map<String, Set<String>> excluded) {
+    private ThirdParty(List<Pattern> classes, Map<String, Set<String>> roots, Map<String, Set<String>> excluded,
+                       Map<String, String> rootKeys) {
         this.classes = classes;
         this.roots = roots;
         this.excluded = excluded;
+        this.rootKeys = rootKeys;
     }
 
     /**
@@ -55,7 +62,27 @@ public final class ThirdParty {
             }
             globs.add(compile(g));
         }
-        return new ThirdParty(List.copyOf(globs), fields("roots", rootFields), fields("exclude", excludedFields));
+        Map<String, String> keys = new HashMap<>();
+        List<String> rootEntries = new ArrayList<>();
+        for (String e : entries(rootFields)) {
+            Matcher m = KEYED.matcher(e);
+            if (m.matches()) {
+                String field = m.group(1);
+                int dot = field.lastIndexOf('.');
+                if (dot <= 0 || dot == field.length() - 1) {
+                    throw new IllegalArgumentException("roots entry '" + e + "' is not pkg.Class.field[keyField]");
+                }
+                keys.put(field.substring(0, dot).replace('.', '/') + field.substring(dot), m.group(2));
+                rootEntries.add(field);
+            } else if (e.contains("[") || e.contains("]")) {
+                throw new IllegalArgumentException("roots entry '" + e + "' is not pkg.Class.field[keyField]"
+                        + " (a keyed root: keyField names the instance field whose value tells instances apart)");
+            } else {
+                rootEntries.add(e);
+            }
+        }
+        return new ThirdParty(List.copyOf(globs), fields("roots", String.join(";", rootEntries)),
+                fields("exclude", excludedFields), Map.copyOf(keys));
     }
 
     /** Installs the configuration the engine and the instrumentation consult. */
@@ -84,6 +111,11 @@ public final class ThirdParty {
     public boolean isRoot(String internalName, String field) {
         Set<String> s = roots.get(internalName);
         return s != null && s.contains(field);
+    }
+
+    /** The key field of a keyed root given as {@code roots=pkg.Class.field[keyField]}, else null. */
+    public String rootKey(String internalName, String field) {
+        return rootKeys.isEmpty() ? null : rootKeys.get(internalName + "." + field);
     }
 
     public boolean isExcluded(String internalName, String field) {

@@ -81,6 +81,11 @@ public final class Hooks {
         return journal.root(value, owner, field);
     }
 
+    /** An instance field that is a root is assigned; {@code keyField} is null for an unkeyed root. */
+    public static Object instanceRoot(Object instance, Object value, Class<?> owner, String field, String keyField) {
+        return journal.instanceRoot(instance, value, owner, field, keyField);
+    }
+
     /** A {@code @Distributed} field is assigned: returns the map it holds instead (see {@link Distributor}). */
     public static Object distributed(Object value, Class<?> owner, String field) {
         return distributor.map(value, owner, field);

@@ -44,6 +44,15 @@ public interface Journal {
     /** A root field is assigned: returns the value to store (the recovered one on a first assignment). */
     Object root(Object value, Class<?> owner, String field);
 
+    /**
+     * An instance root field of {@code instance} is assigned: as {@link #root}, for the identity of
+     * that instance's state ({@code keyField} names the field whose value keys it, or is null). The
+     * default, for journals that keep nothing, is {@link #root}.
+     */
+    default Object instanceRoot(Object instance, Object value, Class<?> owner, String field, String keyField) {
+        return root(value, owner, field);
+    }
+
     /** Entry of an {@code @Atomic} method. */
     void begin();
 

@@ -40,6 +40,23 @@ class RecordTextTest {
     }
 
     @Test
+    void aKeyedRootIsShownAsItsClassAndItsFieldWithTheKey_whateverTheKeyHolds() {
+        decode(RecordType.RUN_START, 0, b -> b.putLong(1_000));
+        RecordText.Decoded root = decode(RecordType.ROOT, 0, b -> {
+            b.putString("com.example.Shard.journal[\"eu.west\"]");
+            ValueCodec.write(b, "x", null);
+        });
+        assertThat(root.className()).isEqualTo("com.example.Shard");
+        assertThat(root.field()).isEqualTo("journal[\"eu.west\"]");
+        RecordText.Decoded unkeyed = decode(RecordType.ROOT, 0, b -> {
+            b.putString("com.example.App.bank");
+            ValueCodec.write(b, "x", null);
+        });
+        assertThat(unkeyed.className()).isEqualTo("com.example.App");
+        assertThat(unkeyed.field()).isEqualTo("bank");
+    }
+
+    @Test
     void namesObjectsFieldsAndValuesFromTheDictionary() {
         defineAccount();
         RecordText.Decoded created = decode(RecordType.NEW, 5, b -> {

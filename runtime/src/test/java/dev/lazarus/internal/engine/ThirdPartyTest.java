@@ -34,6 +34,25 @@ class ThirdPartyTest {
     }
 
     @Test
+    void aRootMayBeKeyedByAFieldInBrackets() {
+        ThirdParty t = ThirdParty.parse(null, "a.b.Base.storage[dbIndex];a.b.Outer$Inner.store;c.D.x[$id]", null);
+        assertThat(t.isRoot("a/b/Base", "storage")).isTrue();
+        assertThat(t.rootKey("a/b/Base", "storage")).isEqualTo("dbIndex");
+        assertThat(t.rootKey("a/b/Outer$Inner", "store")).isNull();
+        assertThat(t.isRoot("a/b/Outer$Inner", "store")).isTrue();
+        assertThat(t.rootKey("c/D", "x")).isEqualTo("$id");
+        assertThat(t.missingFields("a/b/Base", Set.of("dbIndex"))).containsExactly("roots=a.b.Base.storage");
+    }
+
+    @Test
+    void badKeyedRootsAreRefusedNamingTheEntry() {
+        for (String bad : new String[] {"a.b.C.f[]", "a.b.C.f[k", "a.b.C.f[k]x", "a.b.C.f[a.b]", "a.b.C[k].f", "f[k]"}) {
+            assertThatThrownBy(() -> ThirdParty.parse(null, bad, null)).as(bad)
+                    .hasMessageStartingWith("roots entry '" + bad + "'");
+        }
+    }
+
+    @Test
     void badEntriesAreRefusedWithTheExpectedForm() {
         assertThatThrownBy(() -> ThirdParty.parse("java.util.*", null, null))
                 .hasMessageContaining("java.util.*").hasMessageContaining("JDK");
