@@ -42,10 +42,18 @@ final class ClassFacts {
     final boolean isInterface;
     final boolean isRecordOrEnum;
     final Map<String, FieldFacts> fields;
+    /**
+     * The classes this one is declared in (nest host, enclosing class of a local or anonymous class,
+     * outer class of a member class): an anonymous {@code LinkedHashMap} subclass written inside a
+     * {@code @Durable} class is tracked like one (it cannot carry an annotation itself).
+     */
+    final Set<String> enclosing;
     private final int access;
 
-    private ClassFacts(String name, String superName, boolean durable, int access, Map<String, FieldFacts> fields) {
+    private ClassFacts(String name, String superName, boolean durable, int access, Map<String, FieldFacts> fields,
+                       Set<String> enclosing) {
         this.access = access;
+        this.enclosing = enclosing;
         this.name = name;
         this.superName = superName;
         this.durable = durable;
@@ -71,7 +79,7 @@ final class ClassFacts {
         Map<String, FieldFacts> out = new HashMap<>();
         fields.forEach((key, f) -> out.put(key, new FieldFacts(f.owner(), f.name(), f.descriptor(), f.access(),
                 f.durable() || config.isRoot(name, f.name()), f.distributed(), config.isExcluded(name, f.name()))));
-        return new ClassFacts(name, superName, durable || config.tracks(name), access, out);
+        return new ClassFacts(name, superName, durable || config.tracks(name), access, out, enclosing);
     }
 
     Set<String> fieldNames() {
@@ -88,7 +96,7 @@ final class ClassFacts {
         ClassReader reader = new ClassReader(classFile);
         Collector c = new Collector();
         reader.accept(c, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassFacts(c.name, c.superName, c.durable, c.access, c.fields);
+        return new ClassFacts(c.name, c.superName, c.durable, c.access, c.fields, c.enclosing);
     }
 
     private static final class Collector extends ClassVisitor {
@@ -97,6 +105,7 @@ final class ClassFacts {
         int access;
         boolean durable;
         final Map<String, FieldFacts> fields = new HashMap<>();
+        final Set<String> enclosing = new TreeSet<>();
 
         Collector() {
             super(Opcodes.ASM9);
@@ -115,6 +124,23 @@ final class ClassFacts {
                 durable = true;
             }
             return null;
+        }
+
+        @Override
+        public void visitNestHost(String nestHost) {
+            enclosing.add(nestHost);
+        }
+
+        @Override
+        public void visitOuterClass(String owner, String method, String descriptor) {
+            enclosing.add(owner);
+        }
+
+        @Override
+        public void visitInnerClass(String innerName, String outerName, String simpleName, int innerAccess) {
+            if (innerName.equals(name) && outerName != null) {
+                enclosing.add(outerName);
+            }
         }
 
         @Override

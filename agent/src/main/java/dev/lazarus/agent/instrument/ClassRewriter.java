@@ -23,6 +23,8 @@ final class ClassRewriter extends ClassVisitor {
     private final boolean tracked;
     private final boolean topTracked;
     private final boolean rewriteArrays;
+    /** For a subclass of a JDK collection: its superclass as written and as rewritten; else null. */
+    private final CollectionSubclass collection;
     private final Map<String, String> bridges = new LinkedHashMap<>();
     /** Bridges around mutating calls on mutable JDK values: "owner.name descriptor" → bridge name. */
     private final Map<String, String> mutatorBridges = new LinkedHashMap<>();
@@ -34,7 +36,9 @@ final class ClassRewriter extends ClassVisitor {
         this.types = types;
         this.self = self;
         this.tracked = types.isTracked(self.name);
-        this.topTracked = tracked && !types.isTracked(self.superName);
+        this.collection = CollectionSubclass.of(types, self);
+        // a collection subclass inherits the id and the Tracked interface from the tracked replacement
+        this.topTracked = tracked && !types.isTracked(self.superName) && collection == null;
         this.rewriteArrays = rewriteArrays;
     }
 
@@ -48,6 +52,11 @@ final class ClassRewriter extends ClassVisitor {
 
     boolean rewriteArrays() {
         return rewriteArrays;
+    }
+
+    /** The owner of an {@code invokespecial} of this class's superclass ({@code super(...)}, {@code super.put(...)}). */
+    String superCallOwner(String owner) {
+        return collection != null ? collection.superCallOwner(owner) : owner;
     }
 
     boolean isInterface() {
@@ -92,6 +101,10 @@ final class ClassRewriter extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         this.version = version;
+        if (collection != null) {
+            superName = collection.newSuper();
+            changed = true;
+        }
         if (topTracked) {
             String[] withTracked = Arrays.copyOf(interfaces == null ? new String[0] : interfaces,
                     interfaces == null ? 1 : interfaces.length + 1);
@@ -120,6 +133,9 @@ final class ClassRewriter extends ClassVisitor {
                     changed = true;
                 }
             }
+        }
+        if (collection != null) {
+            collection.addRecoveryConstructor(cv, self.name);
         }
         bridges.forEach(this::addArraysBridge);
         mutatorBridges.forEach(this::addMutatorBridge);
@@ -165,7 +181,7 @@ final class ClassRewriter extends ClassVisitor {
             // to re-log the field when the value is mutated in place
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+            loadOid(mv);
             mv.visitVarInsn(Opcodes.ALOAD, 1);
             mv.visitLdcInsn(id);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "setOwned", "(Ljava/lang/Object;JLjava/lang/Object;I)V", false);
@@ -175,7 +191,7 @@ final class ClassRewriter extends ClassVisitor {
             return;
         }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+        loadOid(mv);
         mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
         mv.visitLdcInsn(id);
         String hook;
@@ -192,6 +208,15 @@ final class ClassRewriter extends ClassVisitor {
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(6, 1 + t.getSize());
         mv.visitEnd();
+    }
+
+    /** Stack: owner → its object id: the injected field, or, in a collection subclass, the replacement's accessor. */
+    private void loadOid(MethodVisitor mv) {
+        if (collection != null) {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, self.name, Names.OID, "()J", false);
+        } else {
+            mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+        }
     }
 
     private void addMutatorBridge(String key, String bridgeName) {

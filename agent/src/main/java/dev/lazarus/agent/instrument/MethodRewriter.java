@@ -177,9 +177,14 @@ final class MethodRewriter extends MethodVisitor {
                     super.visitMethodInsn(opcode, created[1], name, descriptor, false);
                     return;
                 }
-            } else if (constructor) {
-                thisInitialized = true; // the super(...) or this(...) call
+            } else {
+                if (constructor) {
+                    thisInitialized = true; // the super(...) or this(...) call
+                }
+                owner = cls.superCallOwner(owner); // the class's visit() records the change of superclass
             }
+        } else if (opcode == Opcodes.INVOKESPECIAL) {
+            owner = cls.superCallOwner(owner); // super.put(...) in a collection subclass
         } else if (opcode == Opcodes.INVOKEVIRTUAL && MutableValues.isMutator(owner, name) && !cls.isInterface()) {
             // a BitSet, StringBuilder, atomic... changed in place: the bridge calls, then reports the receiver
             super.visitMethodInsn(Opcodes.INVOKESTATIC, cls.name(), cls.mutatorBridge(owner, name, descriptor),
