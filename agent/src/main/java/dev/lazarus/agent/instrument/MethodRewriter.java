@@ -191,6 +191,11 @@ final class MethodRewriter extends MethodVisitor {
                     ClassRewriter.withReceiver(owner, descriptor), false);
             cls.changed();
             return;
+        } else if (opcode == Opcodes.INVOKESTATIC && cls.tracked() && isSizedFactory(owner, name, descriptor)
+                && TrackedCollections.trackedNameFor(owner) != null) {
+            emitSizedFactory(TrackedCollections.trackedNameFor(owner));
+            cls.changed();
+            return;
         } else if (cls.rewriteArrays() && opcode == Opcodes.INVOKESTATIC) {
             if (owner.equals("java/lang/System") && name.equals("arraycopy")) {
                 super.visitMethodInsn(opcode, Names.HOOKS, "arraycopy", descriptor, false);
@@ -205,6 +210,27 @@ final class MethodRewriter extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    /** Java 19's {@code HashMap.newHashMap(int)}, {@code LinkedHashSet.newLinkedHashSet(int)}...: a {@code new} in disguise. */
+    private static boolean isSizedFactory(String owner, String name, String descriptor) {
+        return name.equals("new" + owner.substring(owner.lastIndexOf('/') + 1)) && descriptor.equals("(I)L" + owner + ";");
+    }
+
+    /**
+     * Stack: n → a new tracked collection sized for n entries without a resize, as the factory
+     * computes it ({@code (int) Math.ceil(n / 0.75)}); the JDK checks n >= 0 in the constructor.
+     */
+    private void emitSizedFactory(String tracked) {
+        super.visitInsn(Opcodes.I2D);
+        super.visitLdcInsn(0.75d);
+        super.visitInsn(Opcodes.DDIV);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "ceil", "(D)D", false);
+        super.visitInsn(Opcodes.D2I);
+        super.visitTypeInsn(Opcodes.NEW, tracked);
+        super.visitInsn(Opcodes.DUP_X1);
+        super.visitInsn(Opcodes.SWAP);
+        super.visitMethodInsn(Opcodes.INVOKESPECIAL, tracked, "<init>", "(I)V", false);
     }
 
     @Override
