@@ -119,6 +119,9 @@ final class ClassRewriter extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (collection != null && CollectionSubclass.isEvictionPolicy(access, name, descriptor)) {
+            mv = CollectionSubclass.noEvictionOnReplay(mv);
+        }
         return new MethodRewriter(mv, this, access, name);
     }
 

@@ -3,6 +3,7 @@ package dev.lazarus.agent.instrument;
 import dev.lazarus.internal.collection.TrackedCollections;
 import dev.lazarus.internal.hook.Restoring;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
@@ -42,6 +43,32 @@ final class CollectionSubclass {
     /** {@code super(...)} and {@code super.m(...)} go to the replacement, whose overrides log. */
     String superCallOwner(String owner) {
         return owner.equals(writtenSuper) ? newSuper : owner;
+    }
+
+    /** The {@code removeEldestEntry} override of a {@code LinkedHashMap} subclass. */
+    static boolean isEvictionPolicy(int access, String name, String descriptor) {
+        return name.equals("removeEldestEntry") && descriptor.equals("(Ljava/util/Map$Entry;)Z")
+                && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC)) == 0;
+    }
+
+    /**
+     * Prefixes the method with {@code if (Replaying.now()) return false;}: at replay the log's own
+     * removals decide what is evicted, not the policy run again on recovered state.
+     */
+    static MethodVisitor noEvictionOnReplay(MethodVisitor mv) {
+        return new MethodVisitor(Opcodes.ASM9, mv) {
+            @Override
+            public void visitCode() {
+                super.visitCode();
+                Label policy = new Label();
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/lazarus/internal/hook/Replaying", "now", "()Z", false);
+                super.visitJumpInsn(Opcodes.IFEQ, policy);
+                super.visitInsn(Opcodes.ICONST_0);
+                super.visitInsn(Opcodes.IRETURN);
+                super.visitLabel(policy);
+                super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+            }
+        };
     }
 
     /**

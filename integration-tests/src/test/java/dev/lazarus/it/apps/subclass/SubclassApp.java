@@ -1,6 +1,7 @@
 package dev.lazarus.it.apps.subclass;
 
 import dev.lazarus.Durable;
+import dev.lazarus.Lazarus;
 import dev.lazarus.it.apps.Harness;
 import dev.lazarus.it.apps.Show;
 
@@ -53,6 +54,8 @@ public class SubclassApp {
 
             @Override
             public void more() {
+                // the last run then recovers the subclasses from a snapshot (written from records) and the log after it
+                Lazarus.checkpoint();
                 cache.lru.put("f", 5);
                 cache.captured.put("k9", 9);
                 cache.counting.put("x6", 6);
