@@ -69,6 +69,11 @@ class CaptureIT {
         crashAndCheck("array-alias", APPS + "arrays.AliasApp", true);
     }
 
+    @Test
+    void arrayWrittenThroughItsArraysAsListView_setReverseSortReplaceAllIterator() throws Exception {
+        crashAndCheck("array-aslist", APPS + "arrays.AsListApp", true);
+    }
+
     /**
      * Three runs: build and kill; recover, check, change more (the recovered collections must still
      * be tracked) and kill; recover and check again. Contents, order and comparators must match.

@@ -202,6 +202,12 @@ final class MethodRewriter extends MethodVisitor {
                 cls.changed();
                 return;
             }
+            if (owner.equals("java/util/Arrays") && name.equals("asList")) {
+                // a list view that writes through to a possibly tracked array: its writes are reported too
+                super.visitMethodInsn(opcode, Names.HOOKS, name, descriptor, false);
+                cls.changed();
+                return;
+            }
             if (owner.equals("java/util/Arrays") && ARRAYS_MUTATORS.contains(name) && descriptor.startsWith("([")
                     && !cls.isInterface()) {
                 super.visitMethodInsn(opcode, cls.name(), cls.arraysBridge(name, descriptor), descriptor, false);
