@@ -69,6 +69,11 @@ class CaptureIT {
         crashAndCheck("array-alias", APPS + "arrays.AliasApp", true);
     }
 
+    @Test
+    void arrayWrittenThroughItsArraysAsListView_setReverseSortReplaceAllIterator() throws Exception {
+        crashAndCheck("array-aslist", APPS + "arrays.AsListApp", true);
+    }
+
     /**
      * Three runs: build and kill; recover, check, change more (the recovered collections must still
      * be tracked) and kill; recover and check again. Contents, order and comparators must match.
@@ -77,13 +82,28 @@ class CaptureIT {
     @ValueSource(strings = {"ArrayList", "LinkedList", "ArrayDeque", "HashMap", "LinkedHashMap", "TreeMap", "TreeSet",
             "HashSet", "LinkedHashSet", "ConcurrentHashMap"})
     void collection(String type) throws Exception {
-        String main = APPS + "colls.CollApp";
-        Path dir = AgentJvm.workDir("coll-" + type);
-        Crash.Run built = Crash.runAndKill(app(main, dir, type, "build"));
+        buildContinueCheck(type, APPS + "colls.CollApp", "coll-" + type, type);
+    }
+
+    /**
+     * User subclasses of JDK collections, created in a tracked class or annotated: anonymous LRU maps
+     * (bound in the outer object, bound in a captured local) and a named one whose evictions write its
+     * own fields, a list whose add calls super.add, a @Durable TreeMap subclass with a comparator and
+     * fields. Evictions, their order and the subclasses' fields must come back, and stay tracked.
+     */
+    @Test
+    void collectionSubclasses_lruEvictionsOwnFieldsAndSuperCalls() throws Exception {
+        buildContinueCheck("subclasses", APPS + "subclass.SubclassApp", "subclasses");
+    }
+
+    /** Three runs: build and kill; recover, check, change more and kill; recover and check again. */
+    private static void buildContinueCheck(String type, String main, String workDir, String... before) throws Exception {
+        Path dir = AgentJvm.workDir(workDir);
+        Crash.Run built = Crash.runAndKill(app(main, dir, withMode(before, "build")));
         assertThat(built.state()).as("%s: the mutations change the state; %s", type, built.description())
                 .isNotEqualTo(built.fresh());
 
-        Crash.Run continued = Crash.runAndKill(app(main, dir, type, "continue"));
+        Crash.Run continued = Crash.runAndKill(app(main, dir, withMode(before, "continue")));
         assertThat(continued.err()).as("second run recovered; %s", continued.description())
                 .anyMatch(l -> l.contains("Lazarus recovered"));
         assertRecovered(type + " after the first crash", built.state(), continued);
@@ -95,9 +115,15 @@ class CaptureIT {
             }
         }
 
-        Crash.Run checked = Crash.check(app(main, dir, type, "check"));
+        Crash.Run checked = Crash.check(app(main, dir, withMode(before, "check")));
         assertRecovered(type + " after changes made to the recovered collections and a second crash",
                 continued.state2(), checked);
+    }
+
+    private static String[] withMode(String[] before, String mode) {
+        String[] args = java.util.Arrays.copyOf(before, before.length + 1);
+        args[before.length] = mode;
+        return args;
     }
 
     private static final Pattern ROLLED_BACK = Pattern.compile("(\\d+) transactions? rolled back");

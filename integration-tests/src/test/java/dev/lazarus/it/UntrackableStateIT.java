@@ -26,7 +26,9 @@ class UntrackableStateIT {
             // tracked as a field's value (ThirdPartyIT), not as a collection element
             "stringbuilder-in-collection", List.of("java.lang.StringBuilder", "only as the value of a field"),
             "hashmap-created-outside", List.of("Holder", "map", "java.util.HashMap", "outside a @Durable class"),
-            "arraylist-created-outside-in-collection", List.of("java.util.ArrayList", "outside a @Durable class"));
+            "arraylist-created-outside-in-collection", List.of("java.util.ArrayList", "outside a @Durable class"),
+            "subclass-not-tracked", List.of("Holder", "map", "PlainLru", "subclass of java.util.LinkedHashMap",
+                    "annotate dev.lazarus.it.apps.untrackable.PlainLru"));
 
     private static Map<String, String> cases(List<String> out) {
         return out.stream().filter(l -> l.startsWith("CASE ")).collect(Collectors.toMap(
@@ -52,6 +54,8 @@ class UntrackableStateIT {
                     .contains("inside a @Durable class");
             assertThat(jvm.out()).as("the app went on after catching; %s", jvm.describe())
                     .contains("AFTER plain=42 name=still working");
+            assertThat(jvm.out()).as("a refused write does not stay in memory; %s", jvm.describe())
+                    .contains("MEMORY text=null counter=null map=null carrier=null");
             CASES.keySet().forEach(name -> assertThat(results.get(name))
                     .as("%s: the fix offered is one the user can apply (a JDK class cannot be annotated)", name)
                     .doesNotContain("annotate java."));

@@ -38,6 +38,12 @@ final class IsolatingClassLoader extends URLClassLoader {
         if (isShared(name)) {
             return shared.loadClass(name);
         }
+        if (name.startsWith("com.sun.jna.")) {
+            // Chronicle's thread-affinity library loads JNA's native code at start-up, which Java 24+
+            // reports as a restricted-method warning that an agent cannot switch off. Lazarus pins no
+            // threads: without JNA the library falls back to its no-op implementation.
+            throw new ClassNotFoundException(name + " (not loaded by Lazarus: it needs no native access)");
+        }
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {

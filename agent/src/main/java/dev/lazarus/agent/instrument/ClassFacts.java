@@ -44,12 +44,19 @@ final class ClassFacts {
     final Map<String, FieldFacts> fields;
     /** Keyed roots: root field name → key field name ({@code @Durable(key = ...)} or {@code roots=...[key]}). */
     final Map<String, String> rootKeys;
+    /**
+     * The classes this one is declared in (nest host, enclosing class of a local or anonymous class,
+     * outer class of a member class): an anonymous {@code LinkedHashMap} subclass written inside a
+     * {@code @Durable} class is tracked like one (it cannot carry an annotation itself).
+     */
+    final Set<String> enclosing;
     private final int access;
 
     private ClassFacts(String name, String superName, boolean durable, int access, Map<String, FieldFacts> fields,
-                       Map<String, String> rootKeys) {
+                       Map<String, String> rootKeys, Set<String> enclosing) {
         this.access = access;
         this.rootKeys = rootKeys;
+        this.enclosing = enclosing;
         this.name = name;
         this.superName = superName;
         this.durable = durable;
@@ -82,7 +89,7 @@ final class ClassFacts {
                 keys.put(f.name(), rootKey);
             }
         });
-        return new ClassFacts(name, superName, durable || config.tracks(name), access, out, keys);
+        return new ClassFacts(name, superName, durable || config.tracks(name), access, out, keys, enclosing);
     }
 
     Set<String> fieldNames() {
@@ -104,7 +111,7 @@ final class ClassFacts {
         ClassReader reader = new ClassReader(classFile);
         Collector c = new Collector();
         reader.accept(c, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassFacts(c.name, c.superName, c.durable, c.access, c.fields, c.rootKeys);
+        return new ClassFacts(c.name, c.superName, c.durable, c.access, c.fields, c.rootKeys, c.enclosing);
     }
 
     private static final class Collector extends ClassVisitor {
@@ -114,6 +121,7 @@ final class ClassFacts {
         boolean durable;
         final Map<String, FieldFacts> fields = new HashMap<>();
         final Map<String, String> rootKeys = new HashMap<>();
+        final Set<String> enclosing = new TreeSet<>();
 
         Collector() {
             super(Opcodes.ASM9);
@@ -132,6 +140,23 @@ final class ClassFacts {
                 durable = true;
             }
             return null;
+        }
+
+        @Override
+        public void visitNestHost(String nestHost) {
+            enclosing.add(nestHost);
+        }
+
+        @Override
+        public void visitOuterClass(String owner, String method, String descriptor) {
+            enclosing.add(owner);
+        }
+
+        @Override
+        public void visitInnerClass(String innerName, String outerName, String simpleName, int innerAccess) {
+            if (innerName.equals(name) && outerName != null) {
+                enclosing.add(outerName);
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.lazarus.agent.instrument;
 import dev.lazarus.internal.engine.FieldTable;
 import dev.lazarus.internal.engine.MutableValues;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -23,6 +24,8 @@ final class ClassRewriter extends ClassVisitor {
     private final boolean tracked;
     private final boolean topTracked;
     private final boolean rewriteArrays;
+    /** For a subclass of a JDK collection: its superclass as written and as rewritten; else null. */
+    private final CollectionSubclass collection;
     private final Map<String, String> bridges = new LinkedHashMap<>();
     /** Bridges around mutating calls on mutable JDK values: "owner.name descriptor" → bridge name. */
     private final Map<String, String> mutatorBridges = new LinkedHashMap<>();
@@ -34,7 +37,9 @@ final class ClassRewriter extends ClassVisitor {
         this.types = types;
         this.self = self;
         this.tracked = types.isTracked(self.name);
-        this.topTracked = tracked && !types.isTracked(self.superName);
+        this.collection = CollectionSubclass.of(types, self);
+        // a collection subclass inherits the id and the Tracked interface from the tracked replacement
+        this.topTracked = tracked && !types.isTracked(self.superName) && collection == null;
         this.rewriteArrays = rewriteArrays;
     }
 
@@ -48,6 +53,11 @@ final class ClassRewriter extends ClassVisitor {
 
     boolean rewriteArrays() {
         return rewriteArrays;
+    }
+
+    /** The owner of an {@code invokespecial} of this class's superclass ({@code super(...)}, {@code super.put(...)}). */
+    String superCallOwner(String owner) {
+        return collection != null ? collection.superCallOwner(owner) : owner;
     }
 
     boolean isInterface() {
@@ -92,6 +102,10 @@ final class ClassRewriter extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         this.version = version;
+        if (collection != null) {
+            superName = collection.newSuper();
+            changed = true;
+        }
         if (topTracked) {
             String[] withTracked = Arrays.copyOf(interfaces == null ? new String[0] : interfaces,
                     interfaces == null ? 1 : interfaces.length + 1);
@@ -105,6 +119,9 @@ final class ClassRewriter extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (collection != null && CollectionSubclass.isEvictionPolicy(access, name, descriptor)) {
+            mv = CollectionSubclass.noEvictionOnReplay(mv);
+        }
         return new MethodRewriter(mv, this, access, name);
     }
 
@@ -120,6 +137,9 @@ final class ClassRewriter extends ClassVisitor {
                     changed = true;
                 }
             }
+        }
+        if (collection != null) {
+            collection.addRecoveryConstructor(cv, self.name);
         }
         bridges.forEach(this::addArraysBridge);
         mutatorBridges.forEach(this::addMutatorBridge);
@@ -149,49 +169,82 @@ final class ClassRewriter extends ClassVisitor {
 
     /**
      * {@code static void $lz$w$f(Owner self, T v) { self.f = v; Hooks.setX(self.$lz$oid, v, id); }}
-     * Branch-free: the "attached?" test is inside the (inlined) hook.
+     * Branch-free: the "attached?" test is inside the (inlined) hook. A reference field also keeps
+     * its previous value, and puts it back if the hook throws (a value refused as untrackable, a log
+     * that cannot be written): memory never keeps a value that the log did not get.
      */
     private void addSetter(ClassFacts.FieldFacts f) {
         Type t = Type.getType(f.descriptor());
+        boolean reference = t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;
         int id = FieldTable.id(self.name.replace('/', '.'), f.name(), f.descriptor());
         MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 Names.setter(f.name()), "(L" + self.name + ";" + f.descriptor() + ")V", null, null);
         mv.visitCode();
+        Label hookStart = new Label();
+        Label hookEnd = new Label();
+        Label restore = new Label();
+        if (reference) {
+            mv.visitTryCatchBlock(hookStart, hookEnd, restore, null);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, self.name, f.name(), f.descriptor());
+            mv.visitVarInsn(Opcodes.ASTORE, 2);
+        }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
         mv.visitFieldInsn(Opcodes.PUTFIELD, self.name, f.name(), f.descriptor());
+        mv.visitLabel(hookStart);
         if (MutableValues.mayHold(f.descriptor())) {
             // a field that can hold a BitSet, StringBuilder, atomic...: the hook also gets the owner,
             // to re-log the field when the value is mutated in place
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+            loadOid(mv);
             mv.visitVarInsn(Opcodes.ALOAD, 1);
             mv.visitLdcInsn(id);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "setOwned", "(Ljava/lang/Object;JLjava/lang/Object;I)V", false);
-            mv.visitInsn(Opcodes.RETURN);
-            mv.visitMaxs(5, 2);
-            mv.visitEnd();
-            return;
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            loadOid(mv);
+            mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
+            mv.visitLdcInsn(id);
+            String hook;
+            String valueDesc;
+            switch (t.getSort()) {
+                case Type.LONG: hook = "setLong"; valueDesc = "J"; break;
+                case Type.DOUBLE: hook = "setDouble"; valueDesc = "D"; break;
+                case Type.FLOAT: hook = "setFloat"; valueDesc = "F"; break;
+                case Type.OBJECT:
+                case Type.ARRAY: hook = "setObject"; valueDesc = "Ljava/lang/Object;"; break;
+                default: hook = "setInt"; valueDesc = "I"; break;
+            }
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, hook, "(J" + valueDesc + "I)V", false);
         }
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
-        mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), 1);
-        mv.visitLdcInsn(id);
-        String hook;
-        String valueDesc;
-        switch (t.getSort()) {
-            case Type.LONG: hook = "setLong"; valueDesc = "J"; break;
-            case Type.DOUBLE: hook = "setDouble"; valueDesc = "D"; break;
-            case Type.FLOAT: hook = "setFloat"; valueDesc = "F"; break;
-            case Type.OBJECT:
-            case Type.ARRAY: hook = "setObject"; valueDesc = "Ljava/lang/Object;"; break;
-            default: hook = "setInt"; valueDesc = "I"; break;
-        }
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, hook, "(J" + valueDesc + "I)V", false);
+        mv.visitLabel(hookEnd);
         mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(6, 1 + t.getSize());
+        if (reference) {
+            mv.visitLabel(restore);
+            if (hasFrames()) {
+                mv.visitFrame(Opcodes.F_FULL, 3, new Object[] {self.name, t.getInternalName(), t.getInternalName()},
+                        1, new Object[] {"java/lang/Throwable"});
+            }
+            mv.visitVarInsn(Opcodes.ASTORE, 3);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, self.name, f.name(), f.descriptor());
+            mv.visitVarInsn(Opcodes.ALOAD, 3);
+            mv.visitInsn(Opcodes.ATHROW);
+        }
+        mv.visitMaxs(6, reference ? 4 : 1 + t.getSize());
         mv.visitEnd();
+    }
+
+    /** Stack: owner → its object id: the injected field, or, in a collection subclass, the replacement's accessor. */
+    private void loadOid(MethodVisitor mv) {
+        if (collection != null) {
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, self.name, Names.OID, "()J", false);
+        } else {
+            mv.visitFieldInsn(Opcodes.GETFIELD, self.name, Names.OID, "J");
+        }
     }
 
     private void addMutatorBridge(String key, String bridgeName) {

@@ -217,18 +217,34 @@ final class MethodRewriter extends MethodVisitor {
                     super.visitMethodInsn(opcode, created[1], name, descriptor, false);
                     return;
                 }
-            } else if (constructor) {
-                thisInitialized = true; // the super(...) or this(...) call
+            } else {
+                if (constructor) {
+                    thisInitialized = true; // the super(...) or this(...) call
+                }
+                owner = cls.superCallOwner(owner); // the class's visit() records the change of superclass
             }
+        } else if (opcode == Opcodes.INVOKESPECIAL) {
+            owner = cls.superCallOwner(owner); // super.put(...) in a collection subclass
         } else if (opcode == Opcodes.INVOKEVIRTUAL && MutableValues.isMutator(owner, name) && !cls.isInterface()) {
             // a BitSet, StringBuilder, atomic... changed in place: the bridge calls, then reports the receiver
             super.visitMethodInsn(Opcodes.INVOKESTATIC, cls.name(), cls.mutatorBridge(owner, name, descriptor),
                     ClassRewriter.withReceiver(owner, descriptor), false);
             cls.changed();
             return;
+        } else if (opcode == Opcodes.INVOKESTATIC && cls.tracked() && isSizedFactory(owner, name, descriptor)
+                && TrackedCollections.trackedNameFor(owner) != null) {
+            emitSizedFactory(TrackedCollections.trackedNameFor(owner));
+            cls.changed();
+            return;
         } else if (cls.rewriteArrays() && opcode == Opcodes.INVOKESTATIC) {
             if (owner.equals("java/lang/System") && name.equals("arraycopy")) {
                 super.visitMethodInsn(opcode, Names.HOOKS, "arraycopy", descriptor, false);
+                cls.changed();
+                return;
+            }
+            if (owner.equals("java/util/Arrays") && name.equals("asList")) {
+                // a list view that writes through to a possibly tracked array: its writes are reported too
+                super.visitMethodInsn(opcode, Names.HOOKS, name, descriptor, false);
                 cls.changed();
                 return;
             }
@@ -240,6 +256,27 @@ final class MethodRewriter extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    /** Java 19's {@code HashMap.newHashMap(int)}, {@code LinkedHashSet.newLinkedHashSet(int)}...: a {@code new} in disguise. */
+    private static boolean isSizedFactory(String owner, String name, String descriptor) {
+        return name.equals("new" + owner.substring(owner.lastIndexOf('/') + 1)) && descriptor.equals("(I)L" + owner + ";");
+    }
+
+    /**
+     * Stack: n → a new tracked collection sized for n entries without a resize, as the factory
+     * computes it ({@code (int) Math.ceil(n / 0.75)}); the JDK checks n >= 0 in the constructor.
+     */
+    private void emitSizedFactory(String tracked) {
+        super.visitInsn(Opcodes.I2D);
+        super.visitLdcInsn(0.75d);
+        super.visitInsn(Opcodes.DDIV);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "ceil", "(D)D", false);
+        super.visitInsn(Opcodes.D2I);
+        super.visitTypeInsn(Opcodes.NEW, tracked);
+        super.visitInsn(Opcodes.DUP_X1);
+        super.visitInsn(Opcodes.SWAP);
+        super.visitMethodInsn(Opcodes.INVOKESPECIAL, tracked, "<init>", "(I)V", false);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lazarus.agent.instrument;
 
+import dev.lazarus.internal.collection.TrackedCollections;
 import dev.lazarus.internal.engine.ThirdParty;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -53,7 +54,11 @@ final class TypeInfo {
         });
     }
 
-    /** A class is tracked when it is {@code @Durable} (or matches {@code classes=}) or extends a tracked class. */
+    /**
+     * A class is tracked when it is {@code @Durable} (or matches {@code classes=}), extends a tracked
+     * class, or directly extends a JDK collection that has a tracked replacement and is declared
+     * inside a tracked class (an anonymous LRU {@code LinkedHashMap}: it cannot be annotated).
+     */
     boolean isTracked(String internalName) {
         if (internalName == null || isPlatform(internalName)) {
             return false;
@@ -64,9 +69,37 @@ final class TypeInfo {
         }
         Optional<ClassFacts> f = facts(internalName);
         boolean result = f.isPresent() && !f.get().isInterface && !f.get().isRecordOrEnum
-                && (f.get().durable || isTracked(f.get().superName));
+                && (f.get().durable || isTracked(f.get().superName)
+                || (f.get().superName != null && TrackedCollections.trackedNameFor(f.get().superName) != null
+                        && f.get().enclosing.stream().anyMatch(e -> !e.equals(internalName) && isTracked(e))));
         tracked.put(internalName, result);
         return result;
+    }
+
+    /**
+     * For a tracked class that extends a JDK collection (directly or through tracked classes): the
+     * JDK class at the top of its tracked chain, else null. Such a class is rewritten to extend the
+     * tracked replacement instead, and carries no injected id (the replacement has one).
+     */
+    String jdkCollectionBase(String internalName) {
+        if (!isTracked(internalName)) {
+            return null;
+        }
+        for (String c = internalName; c != null; ) {
+            Optional<ClassFacts> f = facts(c);
+            if (f.isEmpty()) {
+                return null;
+            }
+            String sup = f.get().superName;
+            if (sup == null || isPlatform(sup)) {
+                return sup != null && TrackedCollections.trackedNameFor(sup) != null ? sup : null;
+            }
+            if (!isTracked(sup)) {
+                return null; // an untracked class in between would not be rewritten: the engine refuses it
+            }
+            c = sup;
+        }
+        return null;
     }
 
     /** The field a {@code owner.name:descriptor} reference resolves to, searching superclasses. */

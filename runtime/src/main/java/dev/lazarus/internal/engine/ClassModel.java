@@ -1,12 +1,17 @@
 package dev.lazarus.internal.engine;
 
+import dev.lazarus.internal.hook.Replaying;
+import dev.lazarus.internal.hook.Restoring;
 import dev.lazarus.internal.hook.Tracked;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the engine knows about one tracked class: the fields that make up an object's image (final
@@ -29,17 +34,35 @@ final class ClassModel {
         }
     };
 
+    /** The package of the tracked collections: their own fields (and their JDK superclasses') are not an image's. */
+    private static final String COLLECTIONS = "dev.lazarus.internal.collection.";
+
     final Class<?> type;
+    /**
+     * For a tracked collection or an application's subclass of one: the JDK class it stands for
+     * ({@code TrackedHashMap} → {@code HashMap}); null for anything else, a {@code @Durable}
+     * subclass of a JDK collection Lazarus has no replacement for included.
+     */
+    final Class<?> jdkCollection;
+    /**
+     * An application's subclass of a tracked collection (the agent rewrote its superclass): named in
+     * the log by its own class, with an image of its own fields, recreated through its recovery constructor.
+     */
+    final boolean collectionSubclass;
     final List<Slot> slots = new ArrayList<>();
     /** Fields of untracked superclasses that hold state Lazarus cannot follow; empty when fine. */
     final List<Field> untracked = new ArrayList<>();
     /** Fields that {@code exclude=} names: the application's wiring (connections, clocks, callbacks). */
     final List<Field> wiring = new ArrayList<>();
-    private final Constructor<?> noArg;
+    /** The no-arg constructor, or for a collection subclass the one the agent added; null if none. */
+    private final Constructor<?> recoveryConstructor;
 
     private ClassModel(Class<?> type) {
         this.type = type;
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        this.jdkCollection = jdkCollectionOf(type);
+        this.collectionSubclass = jdkCollection != null && !type.getName().startsWith(COLLECTIONS);
+        for (Class<?> c = type; c != null && c != Object.class && !c.getName().startsWith(COLLECTIONS);
+                c = c.getSuperclass()) {
             boolean tracked = Tracked.class.isAssignableFrom(c);
             for (Field f : c.getDeclaredFields()) {
                 int m = f.getModifiers();
@@ -62,20 +85,39 @@ final class ClassModel {
         }
         Constructor<?> ctor = null;
         try {
-            ctor = type.getDeclaredConstructor();
+            ctor = collectionSubclass ? type.getDeclaredConstructor(Restoring.class, boolean.class, Comparator.class)
+                    : type.getDeclaredConstructor();
             ctor.setAccessible(true);
         } catch (NoSuchMethodException | RuntimeException e) {
             ctor = null;
         }
-        this.noArg = ctor;
+        this.recoveryConstructor = ctor;
+    }
+
+    /** The JDK class above the tracked collection {@code type} extends, or null when it extends none. */
+    private static Class<?> jdkCollectionOf(Class<?> type) {
+        if (!Map.class.isAssignableFrom(type) && !Collection.class.isAssignableFrom(type)) {
+            return null;
+        }
+        boolean tracked = false;
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().startsWith(COLLECTIONS)) {
+                tracked = true;
+            } else if (tracked) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
-     * The reference of a non-static inner class to its enclosing instance ({@code this$0}): final
-     * and synthetic, set by the constructor, so it is part of the image like any final field.
+     * The reference of a non-static inner class to its enclosing instance ({@code this$0}), and the
+     * local variables an anonymous class captured ({@code val$max}): final and synthetic, set by the
+     * constructor, so they are part of the image like any final field (an anonymous LRU map's
+     * {@code removeEldestEntry} reads them after recovery).
      */
     static boolean isOuterReference(Field f) {
-        return f.isSynthetic() && f.getName().startsWith("this$");
+        return f.isSynthetic() && (f.getName().startsWith("this$") || f.getName().startsWith("val$"));
     }
 
     static ClassModel of(Class<?> type) {
@@ -110,11 +152,51 @@ final class ClassModel {
         throw new IllegalArgumentException("field " + id + " is not a field of " + type.getName());
     }
 
+    /**
+     * A fresh instance of a collection subclass for recovery, through the constructor the agent
+     * added (no application code runs); its fields come from its image.
+     */
+    Object instantiateCollection(boolean accessOrder, Comparator<?> comparator) {
+        if (recoveryConstructor == null) {
+            throw new IllegalStateException(type.getName() + " has no recovery constructor: the agent did not rewrite it");
+        }
+        try {
+            return recoveryConstructor.newInstance(null, accessOrder, comparator);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot recreate " + type.getName() + " during recovery: " + e.getCause(), e);
+        }
+    }
+
+    /**
+     * Runs a replayed collection operation on {@code o}, with its {@code removeEldestEntry} answering
+     * false ({@link Replaying}: the log has the removals), and undoes what the application's overrides
+     * it ran ({@code put} counting calls, {@code removeEldestEntry} counting evictions) did to
+     * {@code o}'s own fields: those writes are in the log as records of their own, and would otherwise
+     * be applied twice.
+     */
+    void replayKeepingFields(Object o, Runnable operation) {
+        Object[] saved = new Object[slots.size()];
+        for (int i = 0; i < saved.length; i++) {
+            saved[i] = GraphCodec.read(slots.get(i).field(), o);
+        }
+        try {
+            Replaying.run(operation);
+        } finally {
+            for (int i = 0; i < saved.length; i++) {
+                try {
+                    slots.get(i).field().set(o, saved[i]);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot restore " + slots.get(i).field(), e);
+                }
+            }
+        }
+    }
+
     /** A fresh instance for recovery; the caller keeps hooks silent while it runs. */
     Object instantiate() {
-        if (noArg != null) {
+        if (recoveryConstructor != null) {
             try {
-                return noArg.newInstance();
+                return recoveryConstructor.newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the no-arg constructor of " + type.getName()
                         + " failed during recovery: " + e.getCause(), e);

@@ -478,8 +478,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             discover(value, batch, null, where != null ? where : fieldName(fieldId));
             for (int i = 0; i < batch.size(); i++) {
                 Object o = batch.get(i);
-                if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)
-                        && !ClassModel.of(o.getClass()).untracked.isEmpty()) {
+                if (GraphCodec.hasImage(o) && !ClassModel.of(o.getClass()).untracked.isEmpty()) {
                     untrackableField(ClassModel.of(o.getClass()).untracked.get(0));
                 }
                 GraphCodec.forEachChild(o, (child, owner, at) -> discover(child, batch, owner, at));
@@ -528,6 +527,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
             case TRACKED: {
                 Tracked tr = (Tracked) v;
                 if (tr.$lz$oid() == 0) {
+                    if ((v instanceof Map || v instanceof Collection) && ClassModel.of(v.getClass()).jdkCollection == null) {
+                        // @Durable, but extends a collection with no tracked replacement: its content is not seen
+                        untrackable(v, GraphCodec.path(owner, where));
+                        break;
+                    }
                     tr.$lz$oid(oids.incrementAndGet());
                     batch.add(v);
                 }
@@ -572,8 +576,13 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     private void untrackable(Object value, String path) {
         String type = value.getClass().getName();
-        boolean jdkCollection = (value instanceof Map || value instanceof Collection) && type.startsWith("java.");
+        boolean collection = value instanceof Map || value instanceof Collection;
+        boolean jdkCollection = collection && type.startsWith("java.");
         boolean mutableValue = MutableValues.isMutableValue(value.getClass());
+        if (collection && !jdkCollection) {
+            report(path + ":" + type, CollectionSubclassRefusal.message(path, value.getClass()));
+            return;
+        }
         String why = jdkCollection
                 ? "it holds a " + type + " created outside a @Durable class, so changes made through it would be lost after a crash"
                 : mutableValue

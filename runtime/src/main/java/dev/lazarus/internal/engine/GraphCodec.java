@@ -41,7 +41,21 @@ final class GraphCodec {
         void visit(Object child, Object owner, Object where);
     }
 
+    /** The kind byte of a NEW record: a tracked object, a JDK collection, an application's subclass of one. */
+    static final int NEW_OBJECT = 0;
+    static final int NEW_COLLECTION = 1;
+    static final int NEW_COLLECTION_SUBCLASS = 2;
+
     private GraphCodec() {
+    }
+
+    /** A tracked object, or a collection subclass with fields of its own: an IMAGE record carries its fields. */
+    static boolean hasImage(Object o) {
+        if (!(o instanceof Tracked)) {
+            return false;
+        }
+        ClassModel model = ClassModel.of(o.getClass());
+        return model.jdkCollection == null || model.collectionSubclass;
     }
 
     static void writeObjects(List<Object> objects, Sink sink) {
@@ -49,7 +63,7 @@ final class GraphCodec {
             writeNew(o, sink);
         }
         for (Object o : objects) {
-            if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)) {
+            if (hasImage(o)) {
                 writeImage(o, sink);
             }
         }
@@ -80,15 +94,16 @@ final class GraphCodec {
             sink.end();
             return;
         }
-        boolean collection = o instanceof Map || o instanceof Collection;
-        // a tracked collection is named by the JDK class it extends (through a Java 21 variant, if
-        // any): that name outlives our internals and does not depend on the JDK that wrote it
-        int classId = sink.classId(collection ? TrackedCollections.jdkClassOf(o.getClass()) : o.getClass());
+        ClassModel model = ClassModel.of(o.getClass());
+        boolean collection = model.jdkCollection != null;
+        // a tracked collection is named by the JDK class it extends: that name outlives our internals;
+        // an application's subclass by its own class, which recovery recreates
+        int classId = sink.classId(collection && !model.collectionSubclass ? model.jdkCollection : o.getClass());
         long oid = sink.oidOf(o);
         RecordBuffer b = sink.begin(RecordType.NEW);
         b.putVarLong(oid);
         b.putVarInt(classId);
-        b.putByte(collection ? 1 : 0);
+        b.putByte(!collection ? NEW_OBJECT : model.collectionSubclass ? NEW_COLLECTION_SUBCLASS : NEW_COLLECTION);
         if (collection) {
             b.putByte(CollectionConfig.accessOrder(o) ? 1 : 0);
             ComparatorCodec.write(b, comparatorOf(o), sink);
@@ -182,7 +197,8 @@ final class GraphCodec {
             for (Object e : array) {
                 visitor.visit(e, o, "an element of a");
             }
-        } else if (o instanceof Tracked) {
+        }
+        if (hasImage(o)) {
             List<ClassModel.Slot> slots = ClassModel.of(o.getClass()).slots;
             for (int i = 0, n = slots.size(); i < n; i++) {
                 ClassModel.Slot s = slots.get(i);

@@ -113,10 +113,12 @@ public final class RecordText {
                 long oid = in.getVarLong();
                 String cls = className(in.getVarInt());
                 objectClasses.put(oid, cls);
-                if (in.getByte() == 1) {
+                int kind = in.getByte();
+                if (kind != GraphCodec.NEW_OBJECT) {
                     boolean accessOrder = in.getByte() == 1;
                     String comparator = ComparatorCodec.text(in, this::className);
-                    return of(type, tx, oid, cls, null, "new collection" + (accessOrder ? ", access order" : "")
+                    return of(type, tx, oid, cls, null, (kind == GraphCodec.NEW_COLLECTION ? "new collection"
+                            : "new collection subclass") + (accessOrder ? ", access order" : "")
                             + (comparator.isEmpty() ? "" : ", comparator " + comparator));
                 }
                 return of(type, tx, oid, cls, null, "new");

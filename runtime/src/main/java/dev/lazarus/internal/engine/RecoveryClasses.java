@@ -36,6 +36,14 @@ final class RecoveryClasses {
         }
     }
 
+    /** A collection subclass created by a NEW record: an application class the agent made extend a tracked collection. */
+    static void checkCollectionSubclass(Class<?> c) {
+        checkTracked(c);
+        if (!ClassModel.of(c).collectionSubclass) {
+            throw refused(c, "is not an application's subclass of a collection Lazarus tracks");
+        }
+    }
+
     /** An enum constant (a value, or a comparator). */
     static void checkEnum(Class<?> c) {
         if (!c.isEnum()) {

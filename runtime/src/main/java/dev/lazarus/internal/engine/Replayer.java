@@ -409,7 +409,9 @@ final class Replayer implements ValueCodec.Reading {
                 int index = (int) in.getZigZag();
                 Object a = ValueCodec.read(in, this);
                 Object b = ValueCodec.read(in, this);
-                if (c != null) {
+                if (c != null && ClassModel.of(c.getClass()).collectionSubclass) {
+                    ClassModel.of(c.getClass()).replayKeepingFields(c, () -> CollectionReplay.apply(c, op, index, a, b));
+                } else if (c != null) {
                     CollectionReplay.apply(c, op, index, a, b);
                 }
                 break;
@@ -439,20 +441,23 @@ final class Replayer implements ValueCodec.Reading {
     private void applyNew() {
         long oid = in.getVarLong();
         Class<?> type = classFor(in.getVarInt());
-        boolean collection = in.getByte() == 1;
-        if (collection) {
+        int kind = in.getByte();
+        if (kind == GraphCodec.NEW_COLLECTION) {
             RecoveryClasses.checkCollection(type);
+        } else if (kind == GraphCodec.NEW_COLLECTION_SUBCLASS) {
+            RecoveryClasses.checkCollectionSubclass(type);
         } else {
             RecoveryClasses.checkTracked(type);
         }
-        if (!collection) {
+        if (kind == GraphCodec.NEW_OBJECT) {
             objects.put(oid, ClassModel.of(type).instantiate());
             return;
         }
         boolean accessOrder = in.getByte() == 1;
         boolean[] adopt = {false};
         Comparator<?> comparator = ComparatorCodec.read(in, this, adopt);
-        Object c = newCollection(type, accessOrder, comparator);
+        Object c = kind == GraphCodec.NEW_COLLECTION ? newCollection(type, accessOrder, comparator)
+                : ClassModel.of(type).instantiateCollection(accessOrder, comparator);
         objects.put(oid, c);
         if (adopt[0]) {
             adoptable.put(c, oid);

@@ -105,6 +105,12 @@ public final class Hooks {
         journal.arrayWritten(array, from, to);
     }
 
+    /** {@code Arrays.asList(array)}: a list whose writes reach the array and are reported like element stores. */
+    @SafeVarargs
+    public static <T> java.util.List<T> asList(T... array) {
+        return new ArrayListView<>(array);
+    }
+
     /** After a bulk {@code java.util.Arrays} mutation (fill, sort, setAll...) of the whole or part of an array. */
     public static void arrayWrittenAll(Object array) {
         journal.arrayWritten(array, 0, java.lang.reflect.Array.getLength(array));

@@ -37,6 +37,9 @@ public class UntrackableApp {
         attempt("stringbuilder-in-collection", () -> h.items.add(new StringBuilder("abc")));
         attempt("hashmap-created-outside", () -> h.map = new HashMap<>());
         attempt("arraylist-created-outside-in-collection", () -> h.items.add(new ArrayList<>()));
+        attempt("subclass-not-tracked", () -> h.map = new PlainLru());
+        // a refused write leaves the field as it was: memory holds nothing the log did not get
+        System.out.println("MEMORY text=" + h.text + " counter=" + h.counter + " map=" + h.map + " carrier=" + h.carrier);
         h.plain = 42;
         h.name = "still working";
         System.out.println("AFTER plain=" + h.plain + " name=" + h.name);
