@@ -1,5 +1,6 @@
 package dev.lazarus.agent;
 
+import dev.lazarus.agent.instrument.ConcurrentKeySetRoute;
 import dev.lazarus.agent.instrument.LazarusTransformer;
 import dev.lazarus.internal.cluster.MapDistributor;
 import dev.lazarus.internal.collection.TrackedCollections;
@@ -51,6 +52,7 @@ public final class AgentMain {
         MapDistributor distributor = new MapDistributor(config.cluster());
         Hooks.install(distributor);
         inst.addTransformer(new LazarusTransformer(ownLoader, config.strict(), config.thirdParty()), false);
+        ConcurrentKeySetRoute.install(inst);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             distributor.close();
             engine.close();

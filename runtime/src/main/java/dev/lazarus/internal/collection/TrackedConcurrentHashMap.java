@@ -30,13 +30,12 @@ import java.util.function.Predicate;
  * one {@code MAP_REMOVE} per key, so that a concurrent put that survives the clear is not lost by
  * replay), {@code replaceAll} and the bulk operations of the views; each key they touch is.
  *
- * <p>Not covered: {@link #keySet()} and {@link #keySet(Object)} must return the JDK's
- * {@code KeySetView}, whose constructor is not accessible; its {@code remove}, {@code clear} and
- * {@code removeAll} of a small collection call this map's methods and are logged, but removals
- * through its iterator ({@code iterator().remove()}, {@code removeIf}, {@code retainAll}) and
- * {@code add}/{@code addAll} with a default value go to package-private final methods of
- * {@code ConcurrentHashMap} that no subclass can see. {@link #entrySet()} and {@link #values()}
- * are logging views.
+ * <p>{@link #keySet()} and {@link #keySet(Object)} must return the JDK's {@code KeySetView},
+ * whose constructor is not accessible. Its {@code remove}, {@code clear} and {@code removeAll} of a
+ * small collection call this map's methods; its iterator's {@code remove()} (so {@code removeIf},
+ * {@code retainAll}) and its {@code add}/{@code addAll} call package-private final methods, which
+ * the agent reroutes to this map's {@code remove(key)} and {@code putIfAbsent(key, default)}
+ * (ConcurrentKeySetRoute in the agent). {@link #entrySet()} and {@link #values()} are logging views.
  */
 public class TrackedConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> implements Tracked {
     private static final long serialVersionUID = 1L;

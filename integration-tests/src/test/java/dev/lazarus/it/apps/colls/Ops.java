@@ -188,15 +188,10 @@ public final class Ops {
         m.replace("k20", -1, 0);
         m.replaceAll((k, v) -> k.startsWith("new") ? v * 2 : v);
         m.keySet().remove("k21");
-        if (keySetIteratorTracked(m)) {
-            m.keySet().removeIf(k -> k.equals("k22"));
-            Iterator<String> ki = m.keySet().iterator();
-            ki.next();
-            ki.remove();
-        } else {
-            m.keySet().remove("k22");
-            m.keySet().remove(m.keySet().iterator().next());
-        }
+        m.keySet().removeIf(k -> k.equals("k22"));
+        Iterator<String> ki = m.keySet().iterator();
+        ki.next();
+        ki.remove();
         m.values().remove(23);
         m.values().removeIf(v -> v == 24);
         m.values().removeAll(List.of(25));
@@ -218,20 +213,8 @@ public final class Ops {
         ei2.next().setValue(-5);
         Set<String> keep = new HashSet<>(m.keySet());
         keep.remove("k29");
-        if (keySetIteratorTracked(m)) {
-            m.keySet().retainAll(keep);
-        } else {
-            m.keySet().remove("k29");
-        }
+        m.keySet().retainAll(keep);
         m.values().retainAll(new ArrayList<>(m.values()).subList(1, m.size()));
-    }
-
-    /**
-     * README, known limits: removals through the iterator of {@code ConcurrentHashMap.keySet()}
-     * (and its removeIf/retainAll) are not seen: the JDK's KeySetView cannot be wrapped.
-     */
-    static boolean keySetIteratorTracked(Map<String, Integer> m) {
-        return !(m instanceof java.util.concurrent.ConcurrentHashMap);
     }
 
     public static void map2(Map<String, Integer> m) {
@@ -239,11 +222,7 @@ public final class Ops {
         m.remove(m.keySet().iterator().next());
         m.merge("k05", 1, Integer::sum);
         m.entrySet().iterator().next().setValue(42);
-        if (keySetIteratorTracked(m)) {
-            m.keySet().removeIf(k -> k != null && k.endsWith("3"));
-        } else {
-            m.entrySet().removeIf(e -> e.getKey() != null && e.getKey().endsWith("3"));
-        }
+        m.keySet().removeIf(k -> k != null && k.endsWith("3"));
         m.computeIfAbsent("q2", k -> 7);
         m.put("k12", 1212);
     }
