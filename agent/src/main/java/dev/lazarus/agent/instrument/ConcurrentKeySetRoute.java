@@ -140,24 +140,12 @@ public final class ConcurrentKeySetRoute {
         }
 
         // any other instruction, or a label a jump may land on, breaks the run of constants
-
-        @Override
-        public void visitVarInsn(int opcode, int varIndex) {
-            super.visitVarInsn(opcode, varIndex);
-            constantsInARow = 0;
-        }
-
-        @Override
-        public void visitIntInsn(int opcode, int operand) {
-            super.visitIntInsn(opcode, operand);
-            constantsInARow = 0;
-        }
-
-        @Override
-        public void visitLdcInsn(Object value) {
-            super.visitLdcInsn(value);
-            constantsInARow = 0;
-        }
+        @Override public void visitVarInsn(int opcode, int var) { super.visitVarInsn(opcode, var); constantsInARow = 0; }
+        @Override public void visitIntInsn(int opcode, int operand) { super.visitIntInsn(opcode, operand); constantsInARow = 0; }
+        @Override public void visitLdcInsn(Object value) { super.visitLdcInsn(value); constantsInARow = 0; }
+        @Override public void visitTypeInsn(int opcode, String type) { super.visitTypeInsn(opcode, type); constantsInARow = 0; }
+        @Override public void visitJumpInsn(int opcode, Label label) { super.visitJumpInsn(opcode, label); constantsInARow = 0; }
+        @Override public void visitLabel(Label label) { super.visitLabel(label); constantsInARow = 0; }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
@@ -166,26 +154,8 @@ public final class ConcurrentKeySetRoute {
         }
 
         @Override
-        public void visitTypeInsn(int opcode, String type) {
-            super.visitTypeInsn(opcode, type);
-            constantsInARow = 0;
-        }
-
-        @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
             super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
-            constantsInARow = 0;
-        }
-
-        @Override
-        public void visitJumpInsn(int opcode, Label label) {
-            super.visitJumpInsn(opcode, label);
-            constantsInARow = 0;
-        }
-
-        @Override
-        public void visitLabel(Label label) {
-            super.visitLabel(label);
             constantsInARow = 0;
         }
     }

