@@ -74,6 +74,11 @@ class CaptureIT {
         crashAndCheck("array-aslist", APPS + "arrays.AsListApp", true);
     }
 
+    @Test
+    void arrayFilledByJdkMethods_nextBytesReadFullyGetCharsReaderNioGetsToArray() throws Exception {
+        crashAndCheck("array-fillers", APPS + "arrays.FillersApp", true);
+    }
+
     /**
      * Three runs: build and kill; recover, check, change more (the recovered collections must still
      * be tracked) and kill; recover and check again. Contents, order and comparators must match.

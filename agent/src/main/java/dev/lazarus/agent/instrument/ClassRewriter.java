@@ -27,8 +27,8 @@ final class ClassRewriter extends ClassVisitor {
     /** For a subclass of a JDK collection: its superclass as written and as rewritten; else null. */
     private final CollectionSubclass collection;
     private final Map<String, String> bridges = new LinkedHashMap<>();
-    /** Bridges around mutating calls on mutable JDK values: "owner.name descriptor" → bridge name. */
-    private final Map<String, String> mutatorBridges = new LinkedHashMap<>();
+    /** Bridges around calls that change their receiver or an array argument → bridge name. */
+    private final Map<Call, String> callBridges = new LinkedHashMap<>();
     private int version;
     private boolean changed;
 
@@ -86,13 +86,21 @@ final class ClassRewriter extends ClassVisitor {
     }
 
     /**
-     * A private static method in this class that makes the call {@code owner.name} on its first
-     * argument, then reports that argument to {@code Hooks.mutated}; its descriptor is the call's
-     * with the receiver first.
+     * An instance call that changes what Lazarus cannot see change: its receiver (a BitSet,
+     * StringBuilder, atomic... held by a tracked field) or an array argument ({@link ArrayFillers}).
+     * {@code writtenArgument} is the index of that array among the arguments, or -1.
      */
-    String mutatorBridge(String owner, String name, String descriptor) {
-        return mutatorBridges.computeIfAbsent(owner + '.' + name + ' ' + descriptor,
-                k -> Names.MUTATOR_PREFIX + mutatorBridges.size());
+    record Call(int opcode, String owner, String name, String descriptor, boolean itf, boolean receiverMutated,
+                int writtenArgument) {
+    }
+
+    /**
+     * A private static method in this class that makes {@code call} on its first argument, then
+     * reports the receiver to {@code Hooks.mutated} and/or the array argument to
+     * {@code Hooks.arrayWrittenAll}; its descriptor is the call's with the receiver first.
+     */
+    String callBridge(Call call) {
+        return callBridges.computeIfAbsent(call, k -> Names.CALL_PREFIX + callBridges.size());
     }
 
     static String withReceiver(String owner, String descriptor) {
@@ -142,8 +150,8 @@ final class ClassRewriter extends ClassVisitor {
             collection.addRecoveryConstructor(cv, self.name);
         }
         bridges.forEach(this::addArraysBridge);
-        mutatorBridges.forEach(this::addMutatorBridge);
-        changed |= !bridges.isEmpty() || !mutatorBridges.isEmpty();
+        callBridges.forEach(this::addCallBridge);
+        changed |= !bridges.isEmpty() || !callBridges.isEmpty();
         super.visitEnd();
     }
 
@@ -247,25 +255,32 @@ final class ClassRewriter extends ClassVisitor {
         }
     }
 
-    private void addMutatorBridge(String key, String bridgeName) {
-        int dot = key.indexOf('.');
-        int space = key.indexOf(' ');
-        String owner = key.substring(0, dot);
-        String name = key.substring(dot + 1, space);
-        String descriptor = key.substring(space + 1);
-        String bridgeDescriptor = withReceiver(owner, descriptor);
+    private void addCallBridge(Call call, String bridgeName) {
+        String bridgeDescriptor = withReceiver(call.owner(), call.descriptor());
         MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 bridgeName, bridgeDescriptor, null, null);
         mv.visitCode();
         int slot = 0;
-        for (Type a : Type.getArgumentTypes(bridgeDescriptor)) {
-            mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
-            slot += a.getSize();
+        int writtenSlot = -1;
+        Type[] args = Type.getArgumentTypes(bridgeDescriptor);
+        for (int i = 0; i < args.length; i++) {
+            if (call.writtenArgument() >= 0 && i == call.writtenArgument() + 1) {
+                writtenSlot = slot;
+            }
+            mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slot);
+            slot += args[i].getSize();
         }
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "mutated", "(Ljava/lang/Object;)V", false);
-        Type ret = Type.getReturnType(descriptor);
+        mv.visitMethodInsn(call.opcode(), call.owner(), call.name(), call.descriptor(), call.itf());
+        // the call's result stays on the stack under what the hooks take
+        if (call.receiverMutated()) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "mutated", "(Ljava/lang/Object;)V", false);
+        }
+        if (writtenSlot >= 0) {
+            mv.visitVarInsn(Opcodes.ALOAD, writtenSlot);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Names.HOOKS, "arrayWrittenAll", "(Ljava/lang/Object;)V", false);
+        }
+        Type ret = Type.getReturnType(call.descriptor());
         mv.visitInsn(ret.getSort() == Type.VOID ? Opcodes.RETURN : ret.getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(slot + 2, slot);
         mv.visitEnd();

@@ -225,12 +225,19 @@ final class MethodRewriter extends MethodVisitor {
             }
         } else if (opcode == Opcodes.INVOKESPECIAL) {
             owner = cls.superCallOwner(owner); // super.put(...) in a collection subclass
-        } else if (opcode == Opcodes.INVOKEVIRTUAL && MutableValues.isMutator(owner, name) && !cls.isInterface()) {
-            // a BitSet, StringBuilder, atomic... changed in place: the bridge calls, then reports the receiver
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, cls.name(), cls.mutatorBridge(owner, name, descriptor),
-                    ClassRewriter.withReceiver(owner, descriptor), false);
-            cls.changed();
-            return;
+        } else if ((opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) && !cls.isInterface()
+                && !owner.startsWith("[")) {
+            // a BitSet, StringBuilder, atomic... changed in place, or a JDK method that fills a tracked
+            // array: the bridge calls, then reports the receiver or the array
+            boolean receiver = opcode == Opcodes.INVOKEVIRTUAL && MutableValues.isMutator(owner, name);
+            int written = cls.rewriteArrays() ? ArrayFillers.writtenArgument(name, descriptor) : -1;
+            if (receiver || written >= 0) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, cls.name(), cls.callBridge(new ClassRewriter.Call(opcode,
+                        owner, name, descriptor, isInterface, receiver, written)),
+                        ClassRewriter.withReceiver(owner, descriptor), false);
+                cls.changed();
+                return;
+            }
         } else if (opcode == Opcodes.INVOKESTATIC && cls.tracked() && isSizedFactory(owner, name, descriptor)
                 && TrackedCollections.trackedNameFor(owner) != null) {
             emitSizedFactory(TrackedCollections.trackedNameFor(owner));

@@ -10,7 +10,8 @@ final class Names {
     static final String OID = "$lz$oid";
     static final String SETTER_PREFIX = "$lz$w$";
     static final String BRIDGE_PREFIX = "$lz$arrays$";
-    static final String MUTATOR_PREFIX = "$lz$mutated$";
+    /** Bridges around calls that change their receiver or an array argument. */
+    static final String CALL_PREFIX = "$lz$call$";
 
     static String setter(String field) {
         return SETTER_PREFIX + field;

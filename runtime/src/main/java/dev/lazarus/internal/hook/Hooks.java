@@ -111,9 +111,14 @@ public final class Hooks {
         return new ArrayListView<>(array);
     }
 
-    /** After a bulk {@code java.util.Arrays} mutation (fill, sort, setAll...) of the whole or part of an array. */
+    /**
+     * After a bulk {@code java.util.Arrays} mutation (fill, sort, setAll...) of the whole or part of an
+     * array, or a JDK method that filled it ({@code ArrayFillers}); null when a call that took null returned.
+     */
     public static void arrayWrittenAll(Object array) {
-        journal.arrayWritten(array, 0, java.lang.reflect.Array.getLength(array));
+        if (array != null) {
+            journal.arrayWritten(array, 0, java.lang.reflect.Array.getLength(array));
+        }
     }
 
     public static void storeInt(int[] a, int i, int v) {

@@ -8,10 +8,9 @@ import java.util.List;
 
 /**
  * Row: element writes to an array held by a tracked field, made by a class that never names the
- * field: it only gets the array as an argument (a helper of the app, or a JDK method such as
- * {@code Random.nextBytes} or {@code String.getChars}). Those stores are not seen (see README,
- * known limits); the documented remedy is to assign the array to its field again afterwards,
- * which logs its whole content.
+ * field: it only gets the array as an argument (a helper of the app). Those stores are not seen (see
+ * README, known limits); the documented remedy is to assign the array to its field again afterwards,
+ * which logs its whole content. (JDK methods that fill an array, called here, are logged: FillersApp.)
  */
 public class AliasApp {
     @Durable
