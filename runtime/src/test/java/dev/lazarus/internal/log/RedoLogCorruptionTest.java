@@ -185,9 +185,7 @@ class RedoLogCorruptionTest {
             assertThat(seqs(log, r)).hasSize(20);
             assertThat(r[0].tornTail()).isTrue();
             byte[] p = Payloads.make(0, 0, 20);
-            long t0 = System.nanoTime();
             log.append(p, 0, p.length); // Chronicle overwrites the incomplete header
-            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(RedoLog.CHRONICLE_TIMEOUT_MS);
             List<Long> after = seqs(log, r);
             assertThat(after).hasSize(21);
             assertThat(r[0].tornTail()).isFalse();

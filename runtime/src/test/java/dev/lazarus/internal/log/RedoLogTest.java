@@ -188,21 +188,24 @@ class RedoLogTest {
     }
 
     @Test
-    void aStaleChronicleLockHeldByALivePidDoesNotBlock() throws Exception {
+    void aStaleChronicleLockHeldByALivePidIsReleasedAtOpen() throws Exception {
         try (RedoLog log = RedoLog.open(dir, SyncMode.NONE, 0)) {
             append(log, 0, 0, 0);
         }
         // A writer killed while appending leaves the write lock held by its pid; in a container
-        // the restarted JVM may get the same pid (here: our own, which is alive).
+        // the restarted JVM may get the same pid (here: our own, which is alive), and Chronicle
+        // would wait for it before every append. What is checked is the lock, not a time: a
+        // timed bound fails on a loaded machine when the code is right.
         try (SingleChronicleQueue q = SingleChronicleQueueBuilder.binary(dir).rollCycle(RedoLog.DEFAULT_ROLL_CYCLE).build();
              LongValue lock = q.metaStore().acquireValueFor("chronicle.write.lock")) {
             lock.setValue(ProcessHandle.current().pid());
         }
-        long t0 = System.nanoTime();
         try (RedoLog log = RedoLog.open(dir, SyncMode.NONE, 0)) {
+            try (SingleChronicleQueue q = SingleChronicleQueueBuilder.binary(dir).rollCycle(RedoLog.DEFAULT_ROLL_CYCLE).build();
+                 LongValue lock = q.metaStore().acquireValueFor("chronicle.write.lock")) {
+                assertThat(lock.getVolatileValue()).as("the write lock after open").isNotEqualTo(ProcessHandle.current().pid());
+            }
             append(log, 0, 0, 1);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(ms).as("open + append with a stale lock, ms").isLessThan(RedoLog.CHRONICLE_TIMEOUT_MS);
             assertThat(readAll(log)).hasSize(2);
         }
     }
