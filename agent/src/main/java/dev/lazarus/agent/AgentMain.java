@@ -2,6 +2,7 @@ package dev.lazarus.agent;
 
 import dev.lazarus.agent.instrument.ConcurrentKeySetRoute;
 import dev.lazarus.agent.instrument.LazarusTransformer;
+import dev.lazarus.agent.instrument.ReflectionRoute;
 import dev.lazarus.internal.cluster.MapDistributor;
 import dev.lazarus.internal.collection.TrackedCollections;
 import dev.lazarus.internal.engine.AgentMetrics;
@@ -53,6 +54,7 @@ public final class AgentMain {
         Hooks.install(distributor);
         inst.addTransformer(new LazarusTransformer(ownLoader, config.strict(), config.thirdParty()), false);
         ConcurrentKeySetRoute.install(inst);
+        ReflectionRoute.install(inst, ownLoader);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             distributor.close();
             engine.close();

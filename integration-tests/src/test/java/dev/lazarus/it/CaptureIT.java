@@ -79,6 +79,11 @@ class CaptureIT {
         crashAndCheck("array-fillers", APPS + "arrays.FillersApp", true);
     }
 
+    @Test
+    void writesByReflection_fieldSetOfEveryKindSuperclassFieldAttachAndARootAssignedByReflection() throws Exception {
+        crashAndCheck("reflection", APPS + "reflect.ReflectApp", true);
+    }
+
     /**
      * Three runs: build and kill; recover, check, change more (the recovered collections must still
      * be tracked) and kill; recover and check again. Contents, order and comparators must match.

@@ -62,6 +62,46 @@ class UntrackableStateIT {
         }
     }
 
+    /**
+     * A handle that writes a tracked field later (VarHandle, setter MethodHandle, atomic field updater,
+     * Unsafe offset) cannot be seen when it writes, so it is refused when it is made, with or without
+     * strict; a transient field and an untracked class are left alone. A reflective write to a final
+     * field of an attached object is refused too (the image holds finals; nothing logs a later change).
+     */
+    @Test
+    void handlesThatWriteATrackedFieldAreRefusedWhenMade() throws Exception {
+        Map<String, String> mustName = Map.of(
+                "varhandle", "MethodHandles.Lookup.findVarHandle",
+                "setter-handle", "MethodHandles.Lookup.findSetter",
+                "unreflect-setter", "MethodHandles.Lookup.unreflectSetter",
+                "unreflect-varhandle", "MethodHandles.Lookup.unreflectVarHandle",
+                "long-updater", "AtomicLongFieldUpdater",
+                "int-updater", "AtomicIntegerFieldUpdater",
+                "reference-updater", "AtomicReferenceFieldUpdater",
+                "unsafe-offset", "sun.misc.Unsafe",
+                "final-field-by-reflection", "final");
+        for (String strict : List.of("true", "false")) {
+            Path dir = AgentJvm.workDir("handles-" + strict);
+            try (AgentJvm jvm = AgentJvm.app("dev.lazarus.it.apps.untrackable.HandlesApp").dir(dir).option("strict", strict)
+                    .start()) {
+                assertThat(jvm.awaitExit(Duration.ofSeconds(60))).as(jvm.describe()).isZero();
+                Map<String, String> results = cases(jvm.out());
+                mustName.forEach((name, via) -> {
+                    String r = results.get(name);
+                    assertThat(r).as("%s is refused (strict=%s); %s", name, strict, jvm.describe())
+                            .startsWith("THROWN dev.lazarus.internal.engine.UntrackableStateException");
+                    String field = name.startsWith("int") ? "misses" : name.startsWith("ref") || name.startsWith("setter")
+                            ? "last" : name.startsWith("final") ? "id" : "hits";
+                    assertThat(r).as("%s names the field, the mechanism and the fix", name)
+                            .contains("dev.lazarus.it.apps.untrackable.Counter." + field, via, "Fix:");
+                });
+                for (String allowed : List.of("transient-field-varhandle", "untracked-class-updater", "getter-handle")) {
+                    assertThat(results.get(allowed)).as("%s is allowed; %s", allowed, jvm.describe()).isEqualTo("OK");
+                }
+            }
+        }
+    }
+
     @Test
     void strictFalse_logsAWarningInsteadAndTheAppGoesOn() throws Exception {
         Path dir = AgentJvm.workDir("untrackable-lenient");
