@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * DESIGN §2: mutable state Lazarus cannot track is never silently dropped. With strict=true
@@ -99,6 +100,46 @@ class UntrackableStateIT {
                     assertThat(results.get(allowed)).as("%s is allowed; %s", allowed, jvm.describe()).isEqualTo("OK");
                 }
             }
+        }
+    }
+
+    /**
+     * Issue 11 item 7: a value a tracked collection refuses (strict) is refused before the
+     * collection stores it, on every path that stores one (add, set, put, compute, merge,
+     * replaceAll, iterators, sub-lists, sub-maps, entries): memory keeps only what the log got, and
+     * a crash and restart bring back exactly what memory held.
+     */
+    @Test
+    void aRefusedElementIsNotLeftInTheCollection() throws Exception {
+        refusedElements("RefusedElementsApp", 25,
+                "items=[x] linked=[] deque=[] set=[] byKey={f=plain} sorted={h=plain} lru={i=plain}");
+    }
+
+    /** The same on Java 21+ for the sequenced methods and views (putFirst, reversed()...). */
+    @Test
+    void aRefusedElementIsNotLeftInASequencedCollection() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 21, "Java 21's sequenced collections need a 21+ JVM");
+        refusedElements("RefusedSequencedApp", 11, "map={a=plain} lru={b=plain} set=[c] list=[x]");
+    }
+
+    private static void refusedElements(String app, int caseCount, String expected) throws Exception {
+        String main = "dev.lazarus.it.apps.untrackable." + app;
+        Path dir = AgentJvm.workDir(app);
+        String content;
+        try (AgentJvm jvm = AgentJvm.app(main).dir(dir).start()) {
+            jvm.awaitLine("READY"::equals, Duration.ofSeconds(60));
+            Map<String, String> results = cases(jvm.out());
+            assertThat(results).as(jvm.describe()).hasSize(caseCount);
+            results.forEach((name, r) -> assertThat(r).as("%s is refused; %s", name, jvm.describe())
+                    .startsWith("THROWN ").contains("java.util.concurrent.atomic.LongAdder").containsIgnoringCase("fix"));
+            content = jvm.out().stream().filter(l -> l.startsWith("CONTENT ")).findFirst().orElseThrow()
+                    .substring("CONTENT ".length());
+            assertThat(content).as("no refused value is left in memory; %s", jvm.describe()).isEqualTo(expected);
+            jvm.kill9();
+        }
+        try (AgentJvm jvm = AgentJvm.app(main).dir(dir).start()) {
+            assertThat(jvm.awaitExit(Duration.ofSeconds(60))).as(jvm.describe()).isZero();
+            assertThat(jvm.out()).as("the log holds what memory held; %s", jvm.describe()).contains("RECOVERED " + content);
         }
     }
 

@@ -72,7 +72,7 @@ final class ListIteratorView<E> implements ListIterator<E> {
     public void set(E e) {
         boolean muted = owner.$lz$mute(true);
         try {
-            it.set(e);
+            it.set(Owner.admit(owner, e));
         } finally {
             owner.$lz$mute(muted);
         }
@@ -84,7 +84,7 @@ final class ListIteratorView<E> implements ListIterator<E> {
         int at = it.nextIndex();
         boolean muted = owner.$lz$mute(true);
         try {
-            it.add(e);
+            it.add(Owner.admit(owner, e));
         } finally {
             owner.$lz$mute(muted);
         }

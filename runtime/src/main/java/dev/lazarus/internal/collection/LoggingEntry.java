@@ -32,7 +32,7 @@ final class LoggingEntry<K, V> implements Map.Entry<K, V> {
 
     @Override
     public V setValue(V value) {
-        V old = entry.setValue(value);
+        V old = entry.setValue(Owner.admit(owner, value));
         if (resetOnSet) {
             Owner.reset(owner);
         } else {

@@ -63,7 +63,7 @@ final class NavigableMapView<K, V> extends AbstractMap<K, V> implements Navigabl
         boolean muted = owner.$lz$mute(true);
         V old;
         try {
-            old = m.put(key, value);
+            old = m.put(Owner.admit(owner, key), Owner.admit(owner, value));
         } finally {
             owner.$lz$mute(muted);
         }

@@ -5,8 +5,11 @@ import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Tracked;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What the views and iterators of a tracked collection need from the collection that owns them
@@ -36,6 +39,54 @@ interface Owner extends Tracked {
         if (owner.$lz$logging()) {
             Hooks.op(owner.$lz$oid(), op, index, a, b);
         }
+    }
+
+    /*
+     * Admission: every value that enters an attached collection is attached (given an id and
+     * logged, or refused as untrackable) before the collection stores it, so that a refused
+     * element is not left in memory while the log never got it. The record of the operation
+     * follows the store and finds the value attached. Functions that compute values (compute,
+     * merge, replaceAll) are wrapped so that each result is admitted before the JDK stores it.
+     * Admission asks only that the owner be attached, not that it be logging: a view mutes its
+     * owner while the JDK's code stores what the view then logs. (During recovery collections are
+     * detached.)
+     */
+
+    /** Returns {@code v} once admitted; the owner has not stored it yet. */
+    static <T> T admit(Owner owner, T v) {
+        if (v != null && owner.$lz$oid() != 0) {
+            Hooks.admit(v);
+        }
+        return v;
+    }
+
+    /** Admits every element of {@code c} (every key and value of a map) before a bulk insertion. */
+    static void admitAll(Owner owner, Object c) {
+        if (owner.$lz$oid() == 0) {
+            return;
+        }
+        if (c instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                admit(owner, e.getKey());
+                admit(owner, e.getValue());
+            }
+        } else {
+            for (Object e : (Collection<?>) c) {
+                admit(owner, e);
+            }
+        }
+    }
+
+    static <T, R> Function<T, R> admitting(Owner owner, Function<T, R> f) {
+        return owner.$lz$oid() != 0 && f != null ? x -> admit(owner, f.apply(x)) : f;
+    }
+
+    static <T> UnaryOperator<T> admitting(Owner owner, UnaryOperator<T> f) {
+        return owner.$lz$oid() != 0 && f != null ? x -> admit(owner, f.apply(x)) : f;
+    }
+
+    static <T, U, R> BiFunction<T, U, R> admitting(Owner owner, BiFunction<T, U, R> f) {
+        return owner.$lz$oid() != 0 && f != null ? (x, y) -> admit(owner, f.apply(x, y)) : f;
     }
 
     /**

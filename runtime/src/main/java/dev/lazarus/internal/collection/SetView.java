@@ -79,7 +79,7 @@ class SetView<E> extends AbstractSet<E> {
         boolean muted = owner.$lz$mute(true);
         boolean added;
         try {
-            added = set.add(e);
+            added = set.add(Owner.admit(owner, e));
         } finally {
             owner.$lz$mute(muted);
         }

@@ -113,7 +113,7 @@ class SubListView<E> extends AbstractList<E> {
         boolean muted = owner.$lz$mute(true);
         E old;
         try {
-            old = list.set(index, e);
+            old = list.set(index, Owner.admit(owner, e));
         } finally {
             owner.$lz$mute(muted);
         }
@@ -125,7 +125,7 @@ class SubListView<E> extends AbstractList<E> {
     public void add(int index, E e) {
         boolean muted = owner.$lz$mute(true);
         try {
-            list.add(index, e);
+            list.add(index, Owner.admit(owner, e));
         } finally {
             owner.$lz$mute(muted);
         }
@@ -152,6 +152,7 @@ class SubListView<E> extends AbstractList<E> {
 
     @Override
     public boolean addAll(int index, Collection<? extends E> c) {
+        Owner.admitAll(owner, c);
         int before = list.size();
         boolean muted = owner.$lz$mute(true);
         boolean changed;
@@ -217,7 +218,7 @@ class SubListView<E> extends AbstractList<E> {
         Object[] before = list.toArray();
         boolean muted = owner.$lz$mute(true);
         try {
-            list.replaceAll(operator);
+            list.replaceAll(Owner.admitting(owner, operator));
         } finally {
             owner.$lz$mute(muted);
             ListChanges.rewritten(owner, before, list, offset);

@@ -65,13 +65,13 @@ public class TrackedArrayDeque<E> extends ArrayDeque<E> implements Owner {
 
     @Override
     public void addFirst(E e) {
-        super.addFirst(e);
+        super.addFirst(Owner.admit(this, e));
         log(CollectionOp.DEQUE_ADD_FIRST, e);
     }
 
     @Override
     public void addLast(E e) {
-        super.addLast(e);
+        super.addLast(Owner.admit(this, e));
         log(CollectionOp.DEQUE_ADD_LAST, e);
     }
 

@@ -66,14 +66,14 @@ public class TrackedArrayList<E> extends ArrayList<E> implements Owner {
 
     @Override
     public boolean add(E e) {
-        super.add(e);
+        super.add(Owner.admit(this, e));
         log(CollectionOp.LIST_ADD, size() - 1, e);
         return true;
     }
 
     @Override
     public void add(int index, E e) {
-        super.add(index, e);
+        super.add(index, Owner.admit(this, e));
         log(CollectionOp.LIST_ADD, index, e);
     }
 
@@ -84,6 +84,7 @@ public class TrackedArrayList<E> extends ArrayList<E> implements Owner {
 
     @Override
     public boolean addAll(int index, Collection<? extends E> c) {
+        Owner.admitAll(this, c);
         int before = size();
         boolean changed = super.addAll(index, c);
         ListChanges.added(this, this, 0, index, size() - before);
@@ -92,7 +93,7 @@ public class TrackedArrayList<E> extends ArrayList<E> implements Owner {
 
     @Override
     public E set(int index, E e) {
-        E old = super.set(index, e);
+        E old = super.set(index, Owner.admit(this, e));
         log(CollectionOp.LIST_SET, index, e);
         return old;
     }
@@ -149,8 +150,9 @@ public class TrackedArrayList<E> extends ArrayList<E> implements Owner {
 
     @Override
     public void replaceAll(UnaryOperator<E> operator) {
+        UnaryOperator<E> admitting = Owner.admitting(this, operator);
         Owner.bulk(this, this::toArray, () -> {
-            super.replaceAll(operator);
+            super.replaceAll(admitting);
             return null;
         }, b -> ListChanges.rewritten(this, b, this, 0));
     }

@@ -76,7 +76,7 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
 
     @Override
     public V put(K key, V value) {
-        V old = super.put(key, value);
+        V old = super.put(Owner.admit(this, key), Owner.admit(this, value));
         log(CollectionOp.MAP_PUT, key, value);
         return old;
     }
@@ -126,6 +126,10 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
 
     @Override
     public V putIfAbsent(K key, V value) {
+        if ($lz$oid() != 0 && super.get(key) == null) {
+            Owner.admit(this, key);
+            Owner.admit(this, value);
+        }
         V old = super.putIfAbsent(key, value);
         if (old == null) {
             log(CollectionOp.MAP_PUT, key, value);
@@ -135,6 +139,9 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
 
     @Override
     public V replace(K key, V value) {
+        if ($lz$oid() != 0 && containsKey(key)) {
+            Owner.admit(this, value);
+        }
         V old = super.replace(key, value);
         if (old != null || ($lz$logging() && containsKey(key))) {
             log(CollectionOp.MAP_PUT, key, value);
@@ -144,6 +151,9 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
 
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
+        if ($lz$oid() != 0 && containsKey(key)) {
+            Owner.admit(this, newValue);
+        }
         boolean replaced = super.replace(key, oldValue, newValue);
         if (replaced) {
             log(CollectionOp.MAP_PUT, key, newValue);
@@ -179,7 +189,7 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         int before = size();
-        V value = super.computeIfPresent(key, remappingFunction);
+        V value = super.computeIfPresent(key, Owner.admitting(this, remappingFunction));
         logResult(key, value, before);
         return value;
     }
@@ -221,7 +231,7 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements Owner {
     @Override
     public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
         try {
-            super.replaceAll(function);
+            super.replaceAll(Owner.admitting(this, function));
         } finally {
             Owner.reset(this);
         }

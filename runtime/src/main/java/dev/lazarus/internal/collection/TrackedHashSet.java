@@ -64,7 +64,7 @@ public class TrackedHashSet<E> extends HashSet<E> implements Owner {
 
     @Override
     public boolean add(E e) {
-        boolean added = super.add(e);
+        boolean added = super.add(Owner.admit(this, e));
         if (added) {
             log(CollectionOp.SET_ADD, e);
         }

@@ -144,7 +144,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
     @Override
     public V put(K key, V value) {
         Object eldest = eldest();
-        V old = super.put(key, value);
+        V old = super.put(Owner.admit(this, key), Owner.admit(this, value));
         log(CollectionOp.MAP_PUT, key, value);
         logEvictions(eldest, key);
         return old;
@@ -192,6 +192,10 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
 
     @Override
     public V putIfAbsent(K key, V value) {
+        if ($lz$oid() != 0 && super.get(key) == null) {
+            Owner.admit(this, key);
+            Owner.admit(this, value);
+        }
         Object eldest = eldest();
         V old = super.putIfAbsent(key, value);
         if (old == null) {
@@ -205,6 +209,9 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
 
     @Override
     public V replace(K key, V value) {
+        if ($lz$oid() != 0 && containsKey(key)) {
+            Owner.admit(this, value);
+        }
         V old = super.replace(key, value);
         if (old != null || ($lz$logging() && containsKey(key))) {
             log(CollectionOp.MAP_PUT, key, value);
@@ -214,6 +221,9 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
 
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
+        if ($lz$oid() != 0 && containsKey(key)) {
+            Owner.admit(this, newValue);
+        }
         boolean replaced = super.replace(key, oldValue, newValue);
         if (replaced) {
             log(CollectionOp.MAP_PUT, key, newValue);
@@ -232,7 +242,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
             return current;
         }
         Object eldest = eldest();
-        V value = super.computeIfAbsent(key, mappingFunction);
+        V value = super.computeIfAbsent(Owner.admit(this, key), Owner.admitting(this, mappingFunction));
         if (value != null) {
             log(CollectionOp.MAP_PUT, key, value);
         }
@@ -243,7 +253,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         int before = size();
-        V value = super.computeIfPresent(key, remappingFunction);
+        V value = super.computeIfPresent(key, Owner.admitting(this, remappingFunction));
         logResult(key, value, before);
         return value;
     }
@@ -252,7 +262,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         Object eldest = eldest();
         int before = size();
-        V value = super.compute(key, remappingFunction);
+        V value = super.compute(Owner.admit(this, key), Owner.admitting(this, remappingFunction));
         logResult(key, value, before);
         logEvictions(eldest, key);
         return value;
@@ -262,7 +272,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
         Object eldest = eldest();
         int before = size();
-        V result = super.merge(key, value, remappingFunction);
+        V result = super.merge(Owner.admit(this, key), Owner.admit(this, value), Owner.admitting(this, remappingFunction));
         logResult(key, result, before);
         logEvictions(eldest, key);
         return result;
@@ -272,7 +282,7 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements O
     @Override
     public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
         try {
-            super.replaceAll(function);
+            super.replaceAll(Owner.admitting(this, function));
         } finally {
             Owner.reset(this);
         }

@@ -65,7 +65,7 @@ public class TrackedLinkedHashSet<E> extends LinkedHashSet<E> implements Owner {
 
     @Override
     public boolean add(E e) {
-        boolean added = super.add(e);
+        boolean added = super.add(Owner.admit(this, e));
         if (added) {
             log(CollectionOp.SET_ADD, e);
         }

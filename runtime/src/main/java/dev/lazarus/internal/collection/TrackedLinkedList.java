@@ -70,14 +70,14 @@ public class TrackedLinkedList<E> extends LinkedList<E> implements Owner {
 
     @Override
     public boolean add(E e) {
-        super.add(e);
+        super.add(Owner.admit(this, e));
         log(CollectionOp.LIST_ADD, size() - 1, e);
         return true;
     }
 
     @Override
     public void add(int index, E e) {
-        super.add(index, e);
+        super.add(index, Owner.admit(this, e));
         log(CollectionOp.LIST_ADD, index, e);
     }
 
@@ -88,6 +88,7 @@ public class TrackedLinkedList<E> extends LinkedList<E> implements Owner {
 
     @Override
     public boolean addAll(int index, Collection<? extends E> c) {
+        Owner.admitAll(this, c);
         int before = size();
         boolean changed = super.addAll(index, c);
         ListChanges.added(this, this, 0, index, size() - before);
@@ -96,7 +97,7 @@ public class TrackedLinkedList<E> extends LinkedList<E> implements Owner {
 
     @Override
     public E set(int index, E e) {
-        E old = super.set(index, e);
+        E old = super.set(index, Owner.admit(this, e));
         log(CollectionOp.LIST_SET, index, e);
         return old;
     }
@@ -149,8 +150,9 @@ public class TrackedLinkedList<E> extends LinkedList<E> implements Owner {
 
     @Override
     public void replaceAll(UnaryOperator<E> operator) {
+        UnaryOperator<E> admitting = Owner.admitting(this, operator);
         Owner.bulk(this, this::toArray, () -> {
-            super.replaceAll(operator);
+            super.replaceAll(admitting);
             return null;
         }, b -> ListChanges.rewritten(this, b, this, 0));
     }
@@ -187,13 +189,13 @@ public class TrackedLinkedList<E> extends LinkedList<E> implements Owner {
 
     @Override
     public void addFirst(E e) {
-        super.addFirst(e);
+        super.addFirst(Owner.admit(this, e));
         log(CollectionOp.LIST_ADD, 0, e);
     }
 
     @Override
     public void addLast(E e) {
-        super.addLast(e);
+        super.addLast(Owner.admit(this, e));
         log(CollectionOp.LIST_ADD, size() - 1, e);
     }
 

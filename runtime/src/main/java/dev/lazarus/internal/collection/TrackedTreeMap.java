@@ -79,7 +79,7 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
 
     @Override
     public V put(K key, V value) {
-        V old = super.put(key, value);
+        V old = super.put(Owner.admit(this, key), Owner.admit(this, value));
         log(CollectionOp.MAP_PUT, key, value);
         return old;
     }
@@ -133,6 +133,10 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
 
     @Override
     public V putIfAbsent(K key, V value) {
+        if ($lz$oid() != 0 && super.get(key) == null) {
+            Owner.admit(this, key);
+            Owner.admit(this, value);
+        }
         V old = super.putIfAbsent(key, value);
         if (old == null) {
             log(CollectionOp.MAP_PUT, key, value);
@@ -142,6 +146,9 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
 
     @Override
     public V replace(K key, V value) {
+        if ($lz$oid() != 0 && containsKey(key)) {
+            Owner.admit(this, value);
+        }
         V old = super.replace(key, value);
         if (old != null || ($lz$logging() && containsKey(key))) {
             log(CollectionOp.MAP_PUT, key, value);
@@ -151,6 +158,9 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
 
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
+        if ($lz$oid() != 0 && containsKey(key)) {
+            Owner.admit(this, newValue);
+        }
         boolean replaced = super.replace(key, oldValue, newValue);
         if (replaced) {
             log(CollectionOp.MAP_PUT, key, newValue);
@@ -168,7 +178,7 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
         if (current != null) {
             return current;
         }
-        V value = super.computeIfAbsent(key, mappingFunction);
+        V value = super.computeIfAbsent(Owner.admit(this, key), Owner.admitting(this, mappingFunction));
         if (value != null) {
             log(CollectionOp.MAP_PUT, key, value);
         }
@@ -178,7 +188,7 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         int before = size();
-        V value = super.computeIfPresent(key, remappingFunction);
+        V value = super.computeIfPresent(key, Owner.admitting(this, remappingFunction));
         logResult(key, value, before);
         return value;
     }
@@ -186,7 +196,7 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         int before = size();
-        V value = super.compute(key, remappingFunction);
+        V value = super.compute(Owner.admit(this, key), Owner.admitting(this, remappingFunction));
         logResult(key, value, before);
         return value;
     }
@@ -194,7 +204,7 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
         int before = size();
-        V result = super.merge(key, value, remappingFunction);
+        V result = super.merge(Owner.admit(this, key), Owner.admit(this, value), Owner.admitting(this, remappingFunction));
         logResult(key, result, before);
         return result;
     }
@@ -203,7 +213,7 @@ public class TrackedTreeMap<K, V> extends TreeMap<K, V> implements Owner {
     @Override
     public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
         try {
-            super.replaceAll(function);
+            super.replaceAll(Owner.admitting(this, function));
         } finally {
             Owner.reset(this);
         }

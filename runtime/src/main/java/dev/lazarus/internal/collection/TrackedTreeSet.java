@@ -67,7 +67,7 @@ public class TrackedTreeSet<E> extends TreeSet<E> implements Owner {
 
     @Override
     public boolean add(E e) {
-        boolean added = super.add(e);
+        boolean added = super.add(Owner.admit(this, e));
         if (added) {
             log(CollectionOp.SET_ADD, e);
         }

@@ -251,6 +251,27 @@ public final class Engine implements Journal, ValueCodec.Writing {
         }
     }
 
+    /**
+     * Attaches a collection element before the collection stores it, in its own implicit
+     * transaction: a refused element never reaches memory, and the op that follows finds it attached.
+     */
+    @Override
+    public void admit(Object element) {
+        if (replaying || ValueCodec.isPlainValue(element)) {
+            return;
+        }
+        ThreadState t = threads.get();
+        boolean implicit = needsAttach(element) && t.depth == 0;
+        if (implicit) {
+            t.depth = 1;
+        }
+        try {
+            attach(t, element, 0, "a collection element");
+        } finally {
+            endImplicit(t, implicit);
+        }
+    }
+
     private void writeCollectionOp(ThreadState t, long oid, int op, int index, Object a, Object b) {
         RecordBuffer buf = header(t, RecordType.COLLECTION);
         GraphCodec.writeCollectionOp(buf, oid, op, index, a, b, this);

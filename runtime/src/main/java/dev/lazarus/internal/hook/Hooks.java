@@ -75,6 +75,11 @@ public final class Hooks {
         journal.collection(oid, op, index, a, b);
     }
 
+    /** Before an attached collection stores {@code element} (see {@link Journal#admit}). */
+    public static void admit(Object element) {
+        journal.admit(element);
+    }
+
     // ---- roots and transactions
 
     public static Object root(Object value, Class<?> owner, String field) {

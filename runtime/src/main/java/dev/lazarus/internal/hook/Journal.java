@@ -38,6 +38,13 @@ public interface Journal {
     /** A logical operation ({@link CollectionOp}) was applied to a tracked collection. */
     void collection(long oid, int op, int index, Object a, Object b);
 
+    /**
+     * {@code element} is about to be stored in an attached collection: attach it now, so that a
+     * value Lazarus refuses is refused before the collection holds it. The default keeps nothing.
+     */
+    default void admit(Object element) {
+    }
+
     /** Elements {@code [from, to)} of {@code array} were written; ignored unless the array is tracked. */
     void arrayWritten(Object array, int from, int to);
 

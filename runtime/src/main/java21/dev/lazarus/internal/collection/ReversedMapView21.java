@@ -32,7 +32,7 @@ final class ReversedMapView21<K, V> extends AbstractMap<K, V> implements Sequenc
     @Override
     public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
         try {
-            rev.replaceAll(function);
+            rev.replaceAll(Owner.admitting(base, function));
         } finally {
             Owner.reset(base);
         }

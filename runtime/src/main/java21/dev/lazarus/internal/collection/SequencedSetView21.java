@@ -47,6 +47,7 @@ final class SequencedSetView21<E> extends SetView<E> implements SequencedSet<E> 
         if (op == 0) {
             throw new UnsupportedOperationException();
         }
+        Owner.admit(owner, e);
         Sequenced21.muted(owner, () -> {
             if (first) {
                 seq.addFirst(e);

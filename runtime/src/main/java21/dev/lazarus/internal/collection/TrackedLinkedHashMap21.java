@@ -49,6 +49,8 @@ public class TrackedLinkedHashMap21<K, V> extends TrackedLinkedHashMap<K, V> {
     }
 
     private V putAt(boolean first, K k, V v) {
+        Owner.admit(this, k);
+        Owner.admit(this, v);
         Object eldest = eldest();
         V old = Sequenced21.muted(this, () -> first ? super.putFirst(k, v) : super.putLast(k, v));
         log(first ? CollectionOp.MAP_PUT_FIRST : CollectionOp.MAP_PUT_LAST, k, v);

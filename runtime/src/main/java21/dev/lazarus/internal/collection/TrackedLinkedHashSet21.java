@@ -32,6 +32,7 @@ public class TrackedLinkedHashSet21<E> extends TrackedLinkedHashSet<E> {
 
     @Override
     public void addFirst(E e) {
+        Owner.admit(this, e);
         Sequenced21.muted(this, () -> {
             super.addFirst(e);
             return null;
@@ -42,6 +43,7 @@ public class TrackedLinkedHashSet21<E> extends TrackedLinkedHashSet<E> {
 
     @Override
     public void addLast(E e) {
+        Owner.admit(this, e);
         Sequenced21.muted(this, () -> {
             super.addLast(e);
             return null;
