@@ -54,10 +54,16 @@ interface Owner extends Tracked {
 
     /** Returns {@code v} once admitted; the owner has not stored it yet. */
     static <T> T admit(Owner owner, T v) {
-        if (v != null && owner.$lz$oid() != 0) {
+        if (v != null && owner.$lz$oid() != 0 && !isBoxOrString(v.getClass())) {
             Hooks.admit(v);
         }
         return v;
+    }
+
+    /** The common keys and values, which need no attaching: decided here, without a call. */
+    private static boolean isBoxOrString(Class<?> c) {
+        return c == String.class || c == Integer.class || c == Long.class || c == Double.class || c == Boolean.class
+                || c == Short.class || c == Byte.class || c == Character.class || c == Float.class;
     }
 
     /** Admits every element of {@code c} (every key and value of a map) before a bulk insertion. */
