@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * Reads a redo log without writing to it, taking no lock, while its application may be running:
@@ -126,8 +125,7 @@ public final class LogReader implements AutoCloseable {
             return 0;
         }
         long n = 0;
-        CRC32C crc = new CRC32C();
-        byte[] buf = new byte[256];
+        RecordFrame frame = new RecordFrame();
         try (ExcerptTailer tailer = queue.createTailer()) {
             if (after != RedoLog.NO_POSITION && !tailer.moveToIndex(after)) {
                 throw new IllegalArgumentException("the redo log in " + dir + " has no record at " + describe(after));
@@ -147,23 +145,11 @@ public final class LogReader implements AutoCloseable {
                         continue;
                     }
                     n++;
-                    long remaining = bytes.readRemaining();
-                    if (remaining < 4 || remaining > Integer.MAX_VALUE) {
-                        visitor.damaged(index, tailer.currentFile(), "record of " + remaining + " bytes is too short");
-                        continue;
-                    }
-                    int len = (int) remaining - 4;
-                    int stored = bytes.readInt();
-                    if (buf.length < len) {
-                        buf = new byte[Math.max(len, buf.length * 2)];
-                    }
-                    bytes.read(buf, 0, len);
-                    crc.reset();
-                    crc.update(buf, 0, len);
-                    if ((int) crc.getValue() != stored) {
-                        visitor.damaged(index, tailer.currentFile(), "CRC mismatch");
+                    String damage = frame.read(bytes);
+                    if (damage != null) {
+                        visitor.damaged(index, tailer.currentFile(), damage);
                     } else {
-                        visitor.record(index, buf, 0, len);
+                        visitor.record(index, frame.payload(), 0, frame.length());
                     }
                 }
             }

@@ -35,7 +35,8 @@ import java.util.zip.CRC32C;
  * caller has created and locked against other JVMs.
  *
  * <h2>Records</h2>
- * One record is one Chronicle data document: a 4-byte CRC32C of the payload, then the payload.
+ * One record is one Chronicle data document framed by {@link RecordFrame}: a 4-byte CRC32C of the
+ * payload, then the payload.
  * Its position is the Chronicle index ({@code cycle << shift | sequence}): it increases with every
  * append, across cycle files too (the queue's clock never goes back: {@link MonotonicClock}). A record
  * of up to {@link #maxRecordLength()} bytes (16 MB minus a few bytes, with Chronicle's default
@@ -116,7 +117,6 @@ public final class RedoLog implements AutoCloseable {
     private static final String WRITE_LOCK_KEY = "chronicle.write.lock"; // TableStoreWriteLock.LOCK_KEY (private)
     private static final String APPEND_LOCK_KEY = "chronicle.append.lock"; // TableStoreWriteLock.APPEND_LOCK_KEY
     private static final long UNLOCKED = Long.MIN_VALUE; // AbstractTSQueueLock.UNLOCKED = 1L << 63
-    private static final int CRC_BYTES = 4;
     // Chronicle header bits (net.openhft.chronicle.wire.Wires)
     private static final int NOT_COMPLETE = 0x8000_0000;
     private static final int END_OF_DATA = 0xC000_0000;
@@ -187,7 +187,7 @@ public final class RedoLog implements AutoCloseable {
         this.clock = clock;
         this.onCorruption = onCorruption;
         this.cutter = new TailCutter(dir, rollCycle, this::fileOf, RedoLog::isOurMetaData);
-        this.maxRecordLength = (int) Math.min(queue.overlapSize() - CRC_BYTES - 64, (1 << 30) - 1 - CRC_BYTES - 64);
+        this.maxRecordLength = (int) Math.min(queue.overlapSize() - RecordFrame.OVERHEAD - 64, (1 << 30) - 1 - RecordFrame.OVERHEAD - 64);
 
         int lastCycle = queue.lastCycle();
         if (lastCycle >= 0) // the clock must not go back before the last cycle file
@@ -324,9 +324,7 @@ public final class RedoLog implements AutoCloseable {
         Objects.checkFromIndexSize(off, len, buf.length);
         if (len > maxRecordLength)
             throw new IllegalArgumentException("Redo record of " + len + " bytes exceeds the maximum of " + maxRecordLength);
-        CRC32C crc = new CRC32C();
-        crc.update(buf, off, len);
-        int checksum = (int) crc.getValue();
+        int checksum = RecordFrame.checksum(buf, off, len);
         ReentrantLock lock = this.lock;
         lock.lock();
         try {
@@ -338,16 +336,14 @@ public final class RedoLog implements AutoCloseable {
                 reserveFor(len);
                 try (DocumentContext dc = appender.writingDocument()) {
                     try {
-                        Bytes<?> bytes = dc.wire().bytes();
-                        bytes.writeInt(checksum);
-                        bytes.write(buf, off, len);
+                        RecordFrame.write(dc.wire().bytes(), checksum, buf, off, len);
                     } catch (RuntimeException | Error e) {
                         dc.rollbackOnClose();
                         throw e;
                     }
                 }
                 long position = appender.lastIndexAppended();
-                appendedBytes += len + CRC_BYTES;
+                appendedBytes += len + RecordFrame.OVERHEAD;
                 appendedRecords++;
                 int cycle = rollCycle.toCycle(position);
                 if (cycle != currentCycle)
@@ -378,7 +374,7 @@ public final class RedoLog implements AutoCloseable {
         if (wire == null)
             return;
         try {
-            reserver.ensure(appender.cycle(), wire.bytes().writePosition(), len + CRC_BYTES, currentFile);
+            reserver.ensure(appender.cycle(), wire.bytes().writePosition(), len + RecordFrame.OVERHEAD, currentFile);
         } catch (IOException e) {
             throw failed(e);
         }
@@ -577,8 +573,7 @@ public final class RedoLog implements AutoCloseable {
     public long replayBetween(long after, long upTo, RecordConsumer consumer) {
         Objects.requireNonNull(consumer, "consumer");
         long read = 0;
-        CRC32C crc = new CRC32C();
-        byte[] buf = new byte[256];
+        RecordFrame frame = new RecordFrame();
         try (ExcerptTailer tailer = queue.createTailer()) {
             if (after != NO_POSITION && !tailer.moveToIndex(after)) {
                 throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
@@ -599,22 +594,12 @@ public final class RedoLog implements AutoCloseable {
                     if (index > upTo) {
                         break;
                     }
-                    Bytes<?> bytes = dc.wire().bytes();
-                    int len = (int) bytes.readRemaining() - CRC_BYTES;
-                    int stored = len >= 0 ? bytes.readInt() : 0;
-                    if (buf.length < Math.max(len, 0)) {
-                        buf = new byte[Math.max(len, buf.length * 2)];
-                    }
-                    if (len >= 0) {
-                        bytes.read(buf, 0, len);
-                        crc.reset();
-                        crc.update(buf, 0, len);
-                    }
-                    if (len < 0 || (int) crc.getValue() != stored) {
+                    String damage = frame.read(dc.wire().bytes());
+                    if (damage != null) {
                         throw new LogCorruptedException("Redo log corrupted: damaged record at index " + describe(index)
-                                + " in " + tailer.currentFile(), tailer.currentFile(), index);
+                                + " in " + tailer.currentFile() + " (" + damage + ")", tailer.currentFile(), index);
                     }
-                    consumer.accept(index, buf, 0, len);
+                    consumer.accept(index, frame.payload(), 0, frame.length());
                     read++;
                 }
             }
@@ -735,8 +720,7 @@ public final class RedoLog implements AutoCloseable {
     private final class Replay {
         /** What Chronicle finds at the end of the log before the replay starts: it must be reached. */
         private final long expectedLast;
-        private final CRC32C crc = new CRC32C();
-        private byte[] buf = new byte[256];
+        private final RecordFrame frame = new RecordFrame();
         private long records;
         private long voided;
         private long lastGood = NO_POSITION;
@@ -772,7 +756,7 @@ public final class RedoLog implements AutoCloseable {
         void metaData(Bytes<?> bytes) {
             int magic = markerMagic(bytes);
             if (magic == 0) {
-                if (isRecord(bytes)) // one flipped bit turns a record's header into a metadata header
+                if (RecordFrame.isWhole(bytes)) // one flipped bit turns a record's header into a metadata header
                     corrupt("a record whose header was damaged (marked as metadata) after index "
                             + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen)), file,
                             bytes.readPosition() - 4, lastSeen);
@@ -818,21 +802,9 @@ public final class RedoLog implements AutoCloseable {
             prevSeen = lastSeen;
             lastSeen = index;
             long start = bytes.readPosition();
-            long remaining = bytes.readRemaining();
-            String why = null;
-            int len = (int) remaining - CRC_BYTES;
-            if (remaining < CRC_BYTES || remaining > Integer.MAX_VALUE) {
-                why = "record of " + remaining + " bytes is too short";
-            } else {
-                int stored = bytes.readInt();
-                if (buf.length < len)
-                    buf = new byte[Math.max(len, buf.length * 2)];
-                bytes.read(buf, 0, len);
-                crc.reset();
-                crc.update(buf, 0, len);
-                if ((int) crc.getValue() != stored)
-                    why = "CRC mismatch";
-            }
+            String why = frame.read(bytes);
+            byte[] buf = frame.payload();
+            int len = frame.length();
             if (why != null) {
                 if (firstBad == NO_POSITION) {
                     firstBad = index;
@@ -1095,18 +1067,6 @@ public final class RedoLog implements AutoCloseable {
         for (int i = 0; i < VOID_LENGTH - 4; i++)
             crc.update(bytes.readUnsignedByte(p + i));
         return (int) crc.getValue() == bytes.readInt(p + VOID_LENGTH - 4) ? magic : 0;
-    }
-
-    /** Whether a document holds a CRC32C of the rest: one of our records, whatever its header says. */
-    private static boolean isRecord(Bytes<?> bytes) {
-        long p = bytes.readPosition();
-        long n = bytes.readRemaining() - CRC_BYTES;
-        if (n < 0 || n > Integer.MAX_VALUE)
-            return false;
-        CRC32C crc = new CRC32C();
-        for (long i = 0; i < n; i++)
-            crc.update(bytes.readUnsignedByte(p + CRC_BYTES + i));
-        return (int) crc.getValue() == bytes.readInt(p);
     }
 
     private static boolean isOurMetaData(Bytes<?> bytes) {
