@@ -3,7 +3,8 @@ package dev.lazarus.internal.engine;
 /**
  * The figures of one recovery, split as DESIGN §4 names them: T_detect (reading the log after the
  * snapshot to its end, to find how the last run ended and which transactions committed),
- * T_rollback (setting the open transactions aside), T_redo (loading the snapshot and replaying the
+ * T_rollback (deciding the fate of the transactions a dead run left open: {@link CrashedTransactions}
+ * reads their records again to roll each back or forward), T_redo (loading the snapshot and replaying the
  * committed records after it).
  */
 public record RecoveryReport(long objects, long records, long recordsApplied, long rolledBack,

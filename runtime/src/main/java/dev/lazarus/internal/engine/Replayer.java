@@ -100,7 +100,8 @@ final class Replayer implements ValueCodec.Reading {
     static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** What a scan of a stretch of the log found. */
-    record Scan(BitSet committed, long records, long rolledBack, long safepoint, boolean cleanEnd, boolean tornTail) {
+    record Scan(BitSet committed, long records, long rolledBack, long safepoint, boolean cleanEnd, boolean tornTail,
+                long rollbackNanos) {
     }
 
     /**
@@ -122,15 +123,16 @@ final class Replayer implements ValueCodec.Reading {
         long snapshotObjects = loaded == null ? 0 : loaded.objects();
         long tLoaded = System.nanoTime();
         Scan scan = scan(snapshotPosition, Long.MAX_VALUE, true);
-        long t1 = System.nanoTime();
-        long t2 = System.nanoTime();
+        long tScanned = System.nanoTime();
         long applied = apply(snapshotPosition, Long.MAX_VALUE, scan.committed(), true);
         warnUnadopted();
         progress.finish();
-        long t3 = System.nanoTime();
+        long tApplied = System.nanoTime();
+        // T_detect: the scan to the end of the log, less the time spent resolving the transactions
+        // a dead run left open, which is T_rollback; T_redo: snapshot load and replay
         return new RecoveryReport(objects.size(), scan.records(), applied, scan.rolledBack(), scan.cleanEnd(),
                 scan.tornTail(), snapshotPosition, snapshotObjects, ms(tLoaded - t0),
-                ms(t1 - tLoaded), ms(t2 - t1), ms(t3 - t2) + ms(tLoaded - t0),
+                ms(tScanned - tLoaded - scan.rollbackNanos()), ms(scan.rollbackNanos()), ms(tApplied - tScanned) + ms(tLoaded - t0),
                 RecoveryReport.estimate(snapshotObjects, scan.records(), RecoveryReport.LOAD_NANOS_PER_OBJECT,
                         RecoveryReport.REPLAY_NANOS_PER_RECORD));
     }
@@ -232,7 +234,7 @@ final class Replayer implements ValueCodec.Reading {
     Scan scan(long after, long upTo, boolean recovery) {
         BitSet committed = new BitSet();
         Map<Long, Long> open = new HashMap<>(); // open transaction -> position of the record before its first
-        long[] counts = {0, after, 0, after}; // records, safepoint, rolled back, previous position
+        long[] counts = {0, after, 0, after, 0}; // records, safepoint, rolled back, previous position, rollback nanos
         boolean[] clean = {false};
         progress.phase("reading the log", "records", records, records * RecoveryReport.REPLAY_NANOS_PER_RECORD / 3);
         RecordConsumer pass = (pos, bytes, off, len) -> {
@@ -244,7 +246,7 @@ final class Replayer implements ValueCodec.Reading {
             clean[0] = type == RecordType.END;
             if (type == RecordType.RUN_START && !open.isEmpty()) {
                 // the transactions still open belong to a run that died: they will never commit
-                counts[2] += resolveCrashed(open, counts[3], committed);
+                resolveCrashed(open, counts, committed);
             }
             if (tx != 0) {
                 maxTx = Math.max(maxTx, tx);
@@ -267,23 +269,27 @@ final class Replayer implements ValueCodec.Reading {
         if (recovery) {
             torn = (after == RedoLog.NO_POSITION ? log.replay(pass) : log.replayAfter(after, pass)).tornTail();
             if (!open.isEmpty()) { // the run that just died
-                counts[2] += resolveCrashed(open, counts[3], committed);
+                resolveCrashed(open, counts, committed);
             }
         } else {
             log.replayBetween(after, upTo, pass);
         }
-        return new Scan(committed, counts[0], counts[2] + open.size(), counts[1], clean[0], torn);
+        return new Scan(committed, counts[0], counts[2] + open.size(), counts[1], clean[0], torn, counts[4]);
     }
 
-    /** Rolls back or forward (see {@link CrashedTransactions}) the transactions a dead run left open. */
-    private int resolveCrashed(Map<Long, Long> open, long end, BitSet committed) {
+    /**
+     * Rolls back or forward (see {@link CrashedTransactions}) the transactions a dead run left open,
+     * which ended at {@code counts[3]}; adds to the rolled-back count and the time it took.
+     */
+    private void resolveCrashed(Map<Long, Long> open, long[] counts, BitSet committed) {
+        long t0 = System.nanoTime();
         long from = Long.MAX_VALUE;
         for (long before : open.values()) {
             from = Math.min(from, before);
         }
-        int rolledBack = CrashedTransactions.resolve(log, from, end, committed, new HashSet<>(open.keySet()));
+        counts[2] += CrashedTransactions.resolve(log, from, counts[3], committed, new HashSet<>(open.keySet()));
         open.clear();
-        return rolledBack;
+        counts[4] += System.nanoTime() - t0;
     }
 
     /** Pass 2: applies, in log order, auto-commit records and those of committed transactions. */
