@@ -14,10 +14,10 @@ final class RecordingJournal implements Journal {
     @Override public void awaitDurable() { }
     @Override public void checkpoint() { }
     @Override public String status() { return "test"; }
-    @Override public void setInt(long oid, int field, int value) { calls.add("setInt " + oid + " " + value); }
-    @Override public void setLong(long oid, int field, long value) { calls.add("setLong " + oid + " " + value); }
-    @Override public void setObject(long oid, int field, Object value) { calls.add("setObject " + oid + " " + value); }
-    @Override public void setObjectOwned(Object owner, long oid, int field, Object value) { calls.add("setObject " + oid + " " + value); }
+    @Override public void setInt(long oid, int value, int field) { calls.add("setInt " + oid + " " + value); }
+    @Override public void setLong(long oid, long value, int field) { calls.add("setLong " + oid + " " + value); }
+    @Override public void setObject(long oid, Object value, int field) { calls.add("setObject " + oid + " " + value); }
+    @Override public void setObjectOwned(Object owner, long oid, Object value, int field) { calls.add("setObject " + oid + " " + value); }
     @Override public void valueMutated(Object value) { calls.add("mutated " + value); }
     @Override public void collection(long oid, int op, int index, Object a, Object b) { calls.add("collection " + oid + " " + op + " " + a + " " + b); }
     @Override public void arrayWritten(Object array, int from, int to) { calls.add("array " + from + " " + to); }

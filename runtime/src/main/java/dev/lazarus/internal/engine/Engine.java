@@ -143,12 +143,12 @@ public final class Engine implements Journal, ValueCodec.Writing {
     // ------------------------------------------------------------------ Journal: field writes
 
     @Override
-    public void setInt(long oid, int field, int value) {
+    public void setInt(long oid, int value, int field) {
         setPrimitive(oid, field, value);
     }
 
     @Override
-    public void setLong(long oid, int field, long value) {
+    public void setLong(long oid, long value, int field) {
         setPrimitive(oid, field, value);
     }
 
@@ -166,7 +166,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     }
 
     @Override
-    public void setObject(long oid, int field, Object value) {
+    public void setObject(long oid, Object value, int field) {
         if (replaying) {
             return;
         }
@@ -187,8 +187,8 @@ public final class Engine implements Journal, ValueCodec.Writing {
     }
 
     @Override
-    public void setObjectOwned(Object owner, long oid, int field, Object value) {
-        setObject(oid, field, value);
+    public void setObjectOwned(Object owner, long oid, Object value, int field) {
+        setObject(oid, value, field);
         if (value != null && MutableValues.isMutableValue(value.getClass())) {
             mutables.register(value, owner, field);
         }
@@ -213,7 +213,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             mutables.forget(value);
             return;
         }
-        setObject(oid, h.field(), value);
+        setObject(oid, value, h.field());
     }
 
     // ------------------------------------------------------------------ Journal: collections, arrays

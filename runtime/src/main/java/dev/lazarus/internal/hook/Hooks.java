@@ -29,38 +29,38 @@ public final class Hooks {
 
     public static void setInt(long oid, int value, int field) {
         if (oid != 0) {
-            journal.setInt(oid, field, value);
+            journal.setInt(oid, value, field);
         }
     }
 
     public static void setFloat(long oid, float value, int field) {
         if (oid != 0) {
-            journal.setInt(oid, field, Float.floatToRawIntBits(value));
+            journal.setInt(oid, Float.floatToRawIntBits(value), field);
         }
     }
 
     public static void setLong(long oid, long value, int field) {
         if (oid != 0) {
-            journal.setLong(oid, field, value);
+            journal.setLong(oid, value, field);
         }
     }
 
     public static void setDouble(long oid, double value, int field) {
         if (oid != 0) {
-            journal.setLong(oid, field, Double.doubleToRawLongBits(value));
+            journal.setLong(oid, Double.doubleToRawLongBits(value), field);
         }
     }
 
     public static void setObject(long oid, Object value, int field) {
         if (oid != 0) {
-            journal.setObject(oid, field, value);
+            journal.setObject(oid, value, field);
         }
     }
 
     /** The setter of a field whose type can hold a mutable JDK value: the owner is passed along. */
     public static void setOwned(Object owner, long oid, Object value, int field) {
         if (oid != 0) {
-            journal.setObjectOwned(owner, oid, field, value);
+            journal.setObjectOwned(owner, oid, value, field);
         }
     }
 

@@ -18,19 +18,19 @@ public interface Journal {
     void checkpoint();
 
     /** A field of kind boolean, byte, char, short, int or float (raw bits) was written. */
-    void setInt(long oid, int field, int value);
+    void setInt(long oid, int value, int field);
 
     /** A field of kind long or double (raw bits) was written. */
-    void setLong(long oid, int field, long value);
+    void setLong(long oid, long value, int field);
 
     /** A reference field was written. */
-    void setObject(long oid, int field, Object value);
+    void setObject(long oid, Object value, int field);
 
     /**
      * A reference field that can hold a mutable JDK value ({@code BitSet}, {@code StringBuilder},
      * atomics...) was written: as {@link #setObject}, and the owner is remembered for later mutations.
      */
-    void setObjectOwned(Object owner, long oid, int field, Object value);
+    void setObjectOwned(Object owner, long oid, Object value, int field);
 
     /** A mutating method was called on {@code value} from instrumented code: log it again if an attached field holds it. */
     void valueMutated(Object value);
@@ -71,10 +71,10 @@ public interface Journal {
         @Override public void awaitDurable() { }
         @Override public String status() { return "Lazarus agent not active"; }
         @Override public void checkpoint() { }
-        @Override public void setInt(long oid, int field, int value) { }
-        @Override public void setLong(long oid, int field, long value) { }
-        @Override public void setObject(long oid, int field, Object value) { }
-        @Override public void setObjectOwned(Object owner, long oid, int field, Object value) { }
+        @Override public void setInt(long oid, int value, int field) { }
+        @Override public void setLong(long oid, long value, int field) { }
+        @Override public void setObject(long oid, Object value, int field) { }
+        @Override public void setObjectOwned(Object owner, long oid, Object value, int field) { }
         @Override public void valueMutated(Object value) { }
         @Override public void collection(long oid, int op, int index, Object a, Object b) { }
         @Override public void arrayWritten(Object array, int from, int to) { }

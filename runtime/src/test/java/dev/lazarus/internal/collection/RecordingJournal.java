@@ -60,19 +60,19 @@ final class RecordingJournal implements Journal {
     }
 
     @Override
-    public void setInt(long oid, int field, int value) {
+    public void setInt(long oid, int value, int field) {
     }
 
     @Override
-    public void setLong(long oid, int field, long value) {
+    public void setLong(long oid, long value, int field) {
     }
 
     @Override
-    public void setObject(long oid, int field, Object value) {
+    public void setObject(long oid, Object value, int field) {
     }
 
     @Override
-    public void setObjectOwned(Object owner, long oid, int field, Object value) {
+    public void setObjectOwned(Object owner, long oid, Object value, int field) {
     }
 
     @Override
