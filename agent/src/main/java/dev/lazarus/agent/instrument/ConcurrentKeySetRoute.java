@@ -8,9 +8,7 @@ import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,19 +56,11 @@ public final class ConcurrentKeySetRoute {
     /** Rewrites the two JDK classes in this JVM; on failure, warns naming what stays unlogged. */
     public static void install(Instrumentation inst) {
         String failure;
-        if (!inst.isRetransformClassesSupported()) {
-            failure = "this JVM does not let the agent retransform classes";
-        } else {
-            Transformer t = new Transformer();
-            inst.addTransformer(t, true);
-            try {
-                inst.retransformClasses(Class.forName(BASE_ITERATOR.replace('/', '.')), ConcurrentHashMap.KeySetView.class);
-                failure = t.failure;
-            } catch (ReflectiveOperationException | RuntimeException | java.lang.instrument.UnmodifiableClassException e) {
-                failure = e.toString();
-            } finally {
-                inst.removeTransformer(t);
-            }
+        try {
+            failure = JdkClassRewrite.retransform(inst, ConcurrentKeySetRoute::rewrite,
+                    Class.forName(BASE_ITERATOR.replace('/', '.')), ConcurrentHashMap.KeySetView.class);
+        } catch (ClassNotFoundException e) {
+            failure = e.toString();
         }
         if (failure != null) {
             LOG.log(System.Logger.Level.WARNING, "on Java " + Runtime.version() + " a tracked ConcurrentHashMap's key set"
@@ -160,22 +150,4 @@ public final class ConcurrentKeySetRoute {
         }
     }
 
-    /** Rewrites only the two classes, and remembers why it could not. */
-    private static final class Transformer implements ClassFileTransformer {
-        volatile String failure;
-
-        @Override
-        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
-                                ProtectionDomain domain, byte[] classFile) {
-            if (className == null || !ROUTES.containsKey(className)) {
-                return null;
-            }
-            try {
-                return rewrite(className, classFile);
-            } catch (RuntimeException e) {
-                failure = e.getMessage();
-                return null;
-            }
-        }
-    }
 }

@@ -8,11 +8,9 @@ import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,12 +91,7 @@ public final class ReflectionRoute {
 
     /** Defines the hook, fills it in and rewrites the JDK methods; on failure, warns naming what stays unseen. */
     public static void install(Instrumentation inst, ClassLoader ownLoader) {
-        String failure;
-        if (!inst.isRetransformClassesSupported()) {
-            failure = "this JVM does not let the agent retransform classes";
-        } else {
-            failure = tryInstall(inst, ownLoader);
-        }
+        String failure = tryInstall(inst, ownLoader);
         if (failure != null) {
             LOG.log(System.Logger.Level.WARNING, "on Java " + Runtime.version() + " writes by reflection cannot be routed ("
                     + failure + "): Field.set on a tracked field is NOT logged, and VarHandles, setter MethodHandles,"
@@ -108,25 +101,22 @@ public final class ReflectionRoute {
     }
 
     private static String tryInstall(Instrumentation inst, ClassLoader ownLoader) {
-        Transformer t = new Transformer();
+        if (!inst.isRetransformClassesSupported()) {
+            return "this JVM does not let the agent retransform classes";
+        }
         try {
             Class<?> hook = MethodHandles.privateLookupIn(Field.class, MethodHandles.lookup()).defineClass(hookClass());
             hook.getField("OWN").set(null, ownLoader);
             hook.getField("WRITTEN").set(null, (BiConsumer<Field, Object>) ReflectiveWrites::written);
             hook.getField("HANDLES").set(null, (Consumer<Object[]>) a ->
                     ReflectiveWrites.handleMade((Class<?>) a[0], (String) a[1], (String) a[2]));
-            inst.addTransformer(t, true);
             List<Class<?>> classes = new ArrayList<>();
             for (String name : TARGETS.keySet()) {
                 classes.add(Class.forName(name.replace('/', '.'), false, null));
             }
-            inst.retransformClasses(classes.toArray(new Class<?>[0]));
-            return t.failure;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError
-                 | java.lang.instrument.UnmodifiableClassException e) {
+            return JdkClassRewrite.retransform(inst, ReflectionRoute::rewrite, classes.toArray(new Class<?>[0]));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return e.toString();
-        } finally {
-            inst.removeTransformer(t);
         }
     }
 
@@ -311,22 +301,4 @@ public final class ReflectionRoute {
         return cw.toByteArray();
     }
 
-    /** Rewrites only the target classes, and remembers why it could not. */
-    private static final class Transformer implements ClassFileTransformer {
-        volatile String failure;
-
-        @Override
-        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
-                                ProtectionDomain domain, byte[] classFile) {
-            if (className == null || !TARGETS.containsKey(className)) {
-                return null;
-            }
-            try {
-                return rewrite(className, classFile);
-            } catch (RuntimeException e) {
-                failure = e.getMessage();
-                return null;
-            }
-        }
-    }
 }
