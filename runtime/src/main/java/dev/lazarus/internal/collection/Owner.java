@@ -42,11 +42,12 @@ interface Owner extends Tracked {
     }
 
     /*
-     * Admission: every value that enters an attached collection is attached (given an id and
-     * logged, or refused as untrackable) before the collection stores it, so that a refused
-     * element is not left in memory while the log never got it. The record of the operation
-     * follows the store and finds the value attached. Functions that compute values (compute,
-     * merge, replaceAll) are wrapped so that each result is admitted before the JDK stores it.
+     * Admission: every value that enters an attached collection is checked (refused as
+     * untrackable, or let through) before the collection stores it, so that a refused element is
+     * not left in memory while the log never got it. Nothing is logged then: the record of the
+     * operation, after the store, attaches the value in the same implicit transaction. Functions
+     * that compute values (compute, merge, replaceAll) are wrapped so that each result is admitted
+     * before the JDK stores it.
      * Admission asks only that the owner be attached, not that it be logging: a view mutes its
      * owner while the JDK's code stores what the view then logs. (During recovery collections are
      * detached.)

@@ -252,24 +252,19 @@ public final class Engine implements Journal, ValueCodec.Writing {
     }
 
     /**
-     * Attaches a collection element before the collection stores it, in its own implicit
-     * transaction: a refused element never reaches memory, and the op that follows finds it attached.
+     * Before a collection stores {@code element}: refuses it now if attaching it would, so that a
+     * refused element never reaches memory. Nothing is logged and no id is kept: the element is
+     * attached by the operation's own record, in the same implicit transaction, so that no
+     * snapshot's safepoint can fall between the objects' NEW records and the reference to them (a
+     * snapshot drops what no root reaches, and the reference would then name an object that the
+     * snapshot does not hold).
      */
     @Override
     public void admit(Object element) {
         if (replaying || ValueCodec.isPlainValue(element)) {
             return;
         }
-        ThreadState t = threads.get();
-        boolean implicit = needsAttach(element) && t.depth == 0;
-        if (implicit) {
-            t.depth = 1;
-        }
-        try {
-            attach(t, element, 0, "a collection element");
-        } finally {
-            endImplicit(t, implicit);
-        }
+        attach(null, element, 0, "a collection element", false);
     }
 
     private void writeCollectionOp(ThreadState t, long oid, int op, int index, Object a, Object b) {
@@ -476,6 +471,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
      * NEW record for each (so references between them resolve), then their images.
      */
     private void attach(ThreadState t, Object value, int fieldId, String where) {
+        attach(t, value, fieldId, where, true);
+    }
+
+    /** With {@code write} false, only checks: what would be refused is, and the ids given are taken back. */
+    private void attach(ThreadState t, Object value, int fieldId, String where, boolean write) {
         ValueCodec.Kind kind = ValueCodec.kindOf(value);
         if (kind == ValueCodec.Kind.NULL || kind == ValueCodec.Kind.VALUE) {
             return; // the common case: nothing to attach, nothing to check
@@ -505,14 +505,12 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 GraphCodec.forEachChild(o, (child, owner, at) -> discover(child, batch, owner, at));
             }
         } catch (RuntimeException e) {
-            for (Object o : batch) {
-                if (o instanceof Tracked tr) {
-                    tr.$lz$oid(0);
-                } else {
-                    arrays.unregister(o);
-                }
-            }
+            forget(batch);
             throw e;
+        }
+        if (!write) {
+            forget(batch);
+            return;
         }
         GraphCodec.writeObjects(batch, new GraphCodec.Sink() {
             @Override
@@ -540,6 +538,17 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 return Engine.this.oidOf(o);
             }
         });
+    }
+
+    /** Takes back the ids a discovery gave. */
+    private void forget(List<Object> batch) {
+        for (Object o : batch) {
+            if (o instanceof Tracked tr) {
+                tr.$lz$oid(0);
+            } else {
+                arrays.unregister(o);
+            }
+        }
     }
 
     /** {@code owner} and {@code where} locate {@code v} for an error message (see {@link GraphCodec#path}). */

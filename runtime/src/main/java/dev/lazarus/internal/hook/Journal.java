@@ -39,8 +39,9 @@ public interface Journal {
     void collection(long oid, int op, int index, Object a, Object b);
 
     /**
-     * {@code element} is about to be stored in an attached collection: attach it now, so that a
-     * value Lazarus refuses is refused before the collection holds it. The default keeps nothing.
+     * {@code element} is about to be stored in an attached collection: refuse it now if Lazarus
+     * would refuse it, so that it never reaches the collection. Logs nothing (the operation's
+     * record that follows attaches it). The default refuses nothing.
      */
     default void admit(Object element) {
     }
