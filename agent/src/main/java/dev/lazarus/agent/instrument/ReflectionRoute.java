@@ -222,6 +222,14 @@ public final class ReflectionRoute {
      * }
      * </pre>
      */
+    /** {@code local3 = HOOK.field; if (local3 == null) goto exit} (the agent has not filled it in yet). */
+    private static void loadInto3OrReturn(MethodVisitor mv, String field, String type, Label exit) {
+        mv.visitFieldInsn(Opcodes.GETSTATIC, HOOK, field, type);
+        mv.visitVarInsn(Opcodes.ASTORE, 3);
+        mv.visitVarInsn(Opcodes.ALOAD, 3);
+        mv.visitJumpInsn(Opcodes.IFNULL, exit);
+    }
+
     static byte[] hookClass() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V1_6, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, HOOK, null, "java/lang/Object", null);
@@ -235,10 +243,7 @@ public final class ReflectionRoute {
         mv.visitCode();
         Label done = new Label();
         Label call = new Label();
-        mv.visitFieldInsn(Opcodes.GETSTATIC, HOOK, "WRITTEN", "Ljava/util/function/BiConsumer;");
-        mv.visitVarInsn(Opcodes.ASTORE, 3);
-        mv.visitVarInsn(Opcodes.ALOAD, 3);
-        mv.visitJumpInsn(Opcodes.IFNULL, done);
+        loadInto3OrReturn(mv, "WRITTEN", "Ljava/util/function/BiConsumer;", done);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
         mv.visitJumpInsn(Opcodes.IFNULL, call);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
@@ -259,10 +264,7 @@ public final class ReflectionRoute {
         mv = cw.visitMethod(method, "handle", "(" + CLASS + STRING + STRING + ")V", null, null);
         mv.visitCode();
         Label skip = new Label();
-        mv.visitFieldInsn(Opcodes.GETSTATIC, HOOK, "HANDLES", "Ljava/util/function/Consumer;");
-        mv.visitVarInsn(Opcodes.ASTORE, 3);
-        mv.visitVarInsn(Opcodes.ALOAD, 3);
-        mv.visitJumpInsn(Opcodes.IFNULL, skip);
+        loadInto3OrReturn(mv, "HANDLES", "Ljava/util/function/Consumer;", skip);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitJumpInsn(Opcodes.IFNULL, skip);
         mv.visitVarInsn(Opcodes.ALOAD, 1);

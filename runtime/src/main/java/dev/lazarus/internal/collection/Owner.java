@@ -67,20 +67,13 @@ interface Owner extends Tracked {
                 || c == Short.class || c == Byte.class || c == Character.class || c == Float.class;
     }
 
-    /** Admits every element of {@code c} (every key and value of a map) before a bulk insertion. */
-    static void admitAll(Owner owner, Object c) {
+    /** Admits every element of {@code c} before a bulk insertion. */
+    static void admitAll(Owner owner, Collection<?> c) {
         if (owner.$lz$oid() == 0) {
             return;
         }
-        if (c instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                admit(owner, e.getKey());
-                admit(owner, e.getValue());
-            }
-        } else {
-            for (Object e : (Collection<?>) c) {
-                admit(owner, e);
-            }
+        for (Object e : c) {
+            admit(owner, e);
         }
     }
 

@@ -203,8 +203,8 @@ public final class ReflectiveWrites {
                 return new Logged(lookup.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class)),
                         setter.asType(MethodType.methodType(void.class, Object.class, Object.class)));
             } catch (NoSuchMethodException e) {
-                boolean image = Modifier.isFinal(m) && !Modifier.isTransient(m) && !f.isSynthetic()
-                        && !ThirdParty.current().isExcluded(f);
+                // no setter: in the image all the same (a final field) or not persistent at all
+                boolean image = ClassModel.of(c).slots.stream().anyMatch(s -> s.field().equals(f));
                 return image ? new Unlogged() : NONE;
             }
         } catch (IllegalAccessException e) {
