@@ -7,6 +7,8 @@ import dev.lazarus.internal.cluster.MapDistributor;
 import dev.lazarus.internal.collection.TrackedCollections;
 import dev.lazarus.internal.engine.AgentMetrics;
 import dev.lazarus.internal.engine.Engine;
+import dev.lazarus.internal.engine.EngineSettings;
+import dev.lazarus.internal.engine.SnapshotPolicy;
 import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.log.RedoLog;
@@ -46,8 +48,9 @@ public final class AgentMain {
             return;
         }
         RedoLog log = RedoLog.open(dir.log(), config.sync(), config.syncIntervalMs(), config.onCorruption());
-        Engine engine = new Engine(log, config.sync(), config.strict(), config.describe(), dir.snapshots(),
-                config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs(), config.renames());
+        Engine engine = new Engine(log, new EngineSettings(config.strict(), config.describe(), dir.snapshots(),
+                new SnapshotPolicy(config.snapshotIntervalMs(), config.snapshotLogBytes(), config.rtoMs()),
+                config.renames()));
         ThirdParty.install(config.thirdParty());
         Hooks.install(engine);
         MapDistributor distributor = new MapDistributor(config.cluster());

@@ -52,7 +52,7 @@ final class CollectionSubclass {
     }
 
     /**
-     * Prefixes the method with {@code if (Replaying.now()) return false;}: at replay the log's own
+     * Prefixes the method with {@code if (Recovering.onThisThread()) return false;}: at replay the log's own
      * removals decide what is evicted, not the policy run again on recovered state.
      */
     static MethodVisitor noEvictionOnReplay(MethodVisitor mv) {
@@ -61,7 +61,7 @@ final class CollectionSubclass {
             public void visitCode() {
                 super.visitCode();
                 Label policy = new Label();
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/lazarus/internal/hook/Replaying", "now", "()Z", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/lazarus/internal/hook/Recovering", "onThisThread", "()Z", false);
                 super.visitJumpInsn(Opcodes.IFEQ, policy);
                 super.visitInsn(Opcodes.ICONST_0);
                 super.visitInsn(Opcodes.IRETURN);

@@ -1,6 +1,6 @@
 package dev.lazarus.internal.engine;
 
-import dev.lazarus.internal.hook.Replaying;
+import dev.lazarus.internal.hook.Recovering;
 import dev.lazarus.internal.hook.Restoring;
 import dev.lazarus.internal.hook.Tracked;
 
@@ -169,7 +169,7 @@ final class ClassModel {
 
     /**
      * Runs a replayed collection operation on {@code o}, with its {@code removeEldestEntry} answering
-     * false ({@link Replaying}: the log has the removals), and undoes what the application's overrides
+     * false ({@link Recovering}: the log has the removals), and undoes what the application's overrides
      * it ran ({@code put} counting calls, {@code removeEldestEntry} counting evictions) did to
      * {@code o}'s own fields: those writes are in the log as records of their own, and would otherwise
      * be applied twice.
@@ -180,7 +180,7 @@ final class ClassModel {
             saved[i] = GraphCodec.read(slots.get(i).field(), o);
         }
         try {
-            Replaying.run(operation);
+            Recovering.run(operation);
         } finally {
             for (int i = 0; i < saved.length; i++) {
                 try {

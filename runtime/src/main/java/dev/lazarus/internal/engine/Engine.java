@@ -2,24 +2,17 @@ package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.hook.CollectionOp;
 import dev.lazarus.internal.hook.Journal;
+import dev.lazarus.internal.hook.Recovering;
 import dev.lazarus.internal.hook.Tracked;
 import dev.lazarus.internal.log.LogWriteException;
 import dev.lazarus.internal.log.RedoLog;
-import dev.lazarus.internal.log.SyncMode;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.Field;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The write side of Lazarus: turns the hooks' reports into redo-log records, attaches objects as
@@ -32,20 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Engine implements Journal, ValueCodec.Writing {
     private static final System.Logger LOG = System.getLogger("dev.lazarus");
 
-    /** True while recovery rebuilds objects: every hook is silent. A plain flag: read on every write. */
-    static boolean replaying;
-
     private final RedoLog log;
-    private final SyncMode sync;
-    private final boolean strict;
-    private final String description;
+    private final EngineSettings settings;
     private final Dictionary dictionary;
-    private final ArrayRegistry arrays = new ArrayRegistry();
-    private final MutableRegistry mutables = new MutableRegistry();
-    private final AtomicLong oids = new AtomicLong();
+    private final Attacher attacher;
     private final AtomicLong txs = new AtomicLong();
     private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     private final Object rootLock = new Object();
     private volatile boolean started;
@@ -56,35 +41,49 @@ public final class Engine implements Journal, ValueCodec.Writing {
     private volatile boolean closed;
     private volatile Runnable afterRecovery = () -> { };
 
-    /** Per-thread writer state: the record being encoded and the open transaction. */
-    private static final class ThreadState {
+    /**
+     * Per-thread writer state: the record being encoded and the open transaction; and where the
+     * records of objects being attached go (the same buffer, the same transaction).
+     */
+    private final class ThreadState implements GraphCodec.Sink {
         final RecordBuffer buf = new RecordBuffer(512);
         int depth;
         long tx;
+
+        @Override
+        public RecordBuffer begin(int type) {
+            return header(this, type);
+        }
+
+        @Override
+        public void end() {
+            log.append(buf.array(), 0, buf.length());
+        }
+
+        @Override
+        public void defineField(int id) {
+            dictionary.ensureField(id);
+        }
+
+        @Override
+        public int classId(Class<?> c) {
+            return dictionary.classId(c);
+        }
+
+        @Override
+        public long oidOf(Object o) {
+            return attacher.oidOf(o);
+        }
     }
 
-    private final Path snapshotDir;
     private final Snapshotter snapshotter;
 
-    /**
-     * @param snapshotDir where snapshots live (created by the caller)
-     * @param policy      when to take them
-     */
-    private final Renames renames;
-    private final long rtoMs;
-
-    public Engine(RedoLog log, SyncMode sync, boolean strict, String description, Path snapshotDir,
-                  long snapshotIntervalMs, long snapshotLogBytes, long rtoMs, Renames renames) {
-        this.renames = renames;
-        this.rtoMs = rtoMs;
+    public Engine(RedoLog log, EngineSettings settings) {
         this.log = log;
-        this.sync = sync;
-        this.strict = strict;
-        this.description = description;
+        this.settings = settings;
         this.dictionary = new Dictionary(log);
-        this.snapshotDir = snapshotDir;
-        this.snapshotter = new Snapshotter(log, snapshotDir,
-                new Snapshotter.Policy(snapshotIntervalMs, snapshotLogBytes, rtoMs), renames);
+        this.attacher = new Attacher(new UntrackablePolicy(settings.strict()));
+        this.snapshotter = new Snapshotter(log, settings.snapshotDir(), settings.snapshots(), settings.renames());
     }
 
     // ------------------------------------------------------------------ Journal: facade
@@ -103,7 +102,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     public String status() {
         RecoveryReport r = report;
         Snapshotter.Taken last = snapshotter.last();
-        return "Lazarus active: " + description + (r == null ? ", not recovered yet" : ", " + r.summary())
+        return "Lazarus active: " + settings.description() + (r == null ? ", not recovered yet" : ", " + r.summary())
                 + (last == null ? ", no snapshot this run" : ", last snapshot " + last.objects() + " objects at "
                 + Long.toHexString(last.position()) + " in " + last.millis() + " ms")
                 + ", estimated recovery " + snapshotter.estimatedRecoveryMillis() + " ms";
@@ -153,7 +152,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     }
 
     private void setPrimitive(long oid, int field, long bits) {
-        if (replaying) {
+        if (Recovering.onThisThread()) {
             return;
         }
         dictionary.ensureField(field);
@@ -167,14 +166,14 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     @Override
     public void setObject(long oid, Object value, int field) {
-        if (replaying) {
+        if (Recovering.onThisThread()) {
             return;
         }
         dictionary.ensureField(field);
         ThreadState t = threads.get();
         boolean implicit = beginImplicit(t, value);
         try {
-            attach(t, value, field, null);
+            attacher.attach(value, field, null, t);
             republishArray(t, value);
             RecordBuffer b = header(t, RecordType.SET);
             b.putVarLong(oid);
@@ -190,7 +189,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
     public void setObjectOwned(Object owner, long oid, Object value, int field) {
         setObject(oid, value, field);
         if (value != null && MutableValues.isMutableValue(value.getClass())) {
-            mutables.register(value, owner, field);
+            attacher.mutables().register(value, owner, field);
         }
     }
 
@@ -200,17 +199,17 @@ public final class Engine implements Journal, ValueCodec.Writing {
      */
     @Override
     public void valueMutated(Object value) {
-        if (replaying) {
+        if (Recovering.onThisThread()) {
             return;
         }
-        MutableRegistry.Holder h = mutables.holderOf(value);
+        MutableRegistry.Holder h = attacher.mutables().holderOf(value);
         if (h == null) {
             return;
         }
         Object owner = h.owner().get();
         long oid = owner instanceof Tracked tr ? tr.$lz$oid() : 0;
         if (oid == 0 || GraphCodec.read(ClassModel.of(owner.getClass()).slot(h.field()).field(), owner) != value) {
-            mutables.forget(value);
+            attacher.mutables().forget(value);
             return;
         }
         setObject(oid, value, h.field());
@@ -220,7 +219,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     @Override
     public void collection(long oid, int op, int index, Object a, Object b) {
-        if (replaying) {
+        if (Recovering.onThisThread()) {
             return;
         }
         ThreadState t = threads.get();
@@ -231,20 +230,20 @@ public final class Engine implements Journal, ValueCodec.Writing {
         }
         // a RESET carries the whole content as an Object[]: its elements are the values, not the array
         Object[] all = op == CollectionOp.RESET && a instanceof Object[] content ? content : null;
-        boolean needs = needsAttach(b) || (all == null ? needsAttach(a) : anyNeedsAttach(all));
+        boolean needs = attacher.needsAttach(b) || (all == null ? attacher.needsAttach(a) : attacher.anyNeedsAttach(all));
         boolean implicit = needs && t.depth == 0;
         if (implicit) {
             t.depth = 1;
         }
         try {
             if (all == null) {
-                attach(t, a, 0, "a collection element");
+                attacher.attach(a, 0, "a collection element", t);
             } else {
                 for (Object v : all) {
-                    attach(t, v, 0, "a collection element");
+                    attacher.attach(v, 0, "a collection element", t);
                 }
             }
-            attach(t, b, 0, "a collection element");
+            attacher.attach(b, 0, "a collection element", t);
             writeCollectionOp(t, oid, op, index, a, b);
         } finally {
             endImplicit(t, implicit);
@@ -261,10 +260,10 @@ public final class Engine implements Journal, ValueCodec.Writing {
      */
     @Override
     public void admit(Object element) {
-        if (replaying || ValueCodec.isPlainValue(element)) {
+        if (Recovering.onThisThread() || ValueCodec.isPlainValue(element)) {
             return;
         }
-        attach(null, element, 0, "a collection element", false);
+        attacher.attach(element, 0, "a collection element", null);
     }
 
     private void writeCollectionOp(ThreadState t, long oid, int op, int index, Object a, Object b) {
@@ -275,10 +274,10 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     @Override
     public void arrayWritten(Object array, int from, int to) {
-        if (replaying || from >= to) {
+        if (Recovering.onThisThread() || from >= to) {
             return;
         }
-        long oid = arrays.oidOf(array);
+        long oid = attacher.oidOf(array);
         if (oid == 0) {
             return;
         }
@@ -292,7 +291,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
         try {
             if (array instanceof Object[] objects) {
                 for (int i = from; i < to; i++) {
-                    attach(t, objects[i], 0, "an element of a tracked array");
+                    attacher.attach(objects[i], 0, "an element of a tracked array", t);
                 }
             }
             RecordBuffer b = header(t, RecordType.ARRAY_SET);
@@ -309,12 +308,12 @@ public final class Engine implements Journal, ValueCodec.Writing {
      */
     private void republishArray(ThreadState t, Object value) {
         if (value != null && value.getClass().isArray()) {
-            long arrayOid = arrays.oidOf(value);
+            long arrayOid = attacher.oidOf(value);
             int length = Array.getLength(value);
             if (arrayOid != 0 && length > 0) {
                 if (value instanceof Object[] objects) {
                     for (Object o : objects) {
-                        attach(t, o, 0, "an element of a tracked array");
+                        attacher.attach(o, 0, "an element of a tracked array", t);
                     }
                 }
                 RecordBuffer b = header(t, RecordType.ARRAY_SET);
@@ -328,7 +327,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     @Override
     public Object root(Object value, Class<?> owner, String field) {
-        if (replaying || Replayer.ACTIVE.get()) {
+        if (Recovering.onThisThread()) {
             return value;
         }
         ensureStarted(owner.getClassLoader());
@@ -337,7 +336,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     @Override
     public Object instanceRoot(Object instance, Object value, Class<?> owner, String field, String keyField) {
-        if (replaying || Replayer.ACTIVE.get()) {
+        if (Recovering.onThisThread()) {
             return value;
         }
         ensureStarted(owner.getClassLoader());
@@ -367,7 +366,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
         ThreadState t = threads.get();
         boolean implicit = beginImplicit(t, value);
         try {
-            attach(t, value, 0, "root " + name);
+            attacher.attach(value, 0, "root " + name, t);
             RecordBuffer b = header(t, RecordType.ROOT);
             b.putString(name);
             ValueCodec.write(b, value, this);
@@ -394,16 +393,13 @@ public final class Engine implements Journal, ValueCodec.Writing {
             RecordBuffer b = t.buf.clear();
             b.putByte(RecordType.COMMIT);
             b.putVarLong(tx);
-            long pos = log.append(b.array(), 0, b.length());
-            if (sync == SyncMode.ALWAYS) {
-                log.commit(pos);
-            }
+            log.commit(log.append(b.array(), 0, b.length()));
         }
     }
 
     /** An auto-commit change that attaches objects becomes a transaction of its own, attach included. */
     private boolean beginImplicit(ThreadState t, Object value) {
-        if (t.depth == 0 && needsAttach(value)) {
+        if (t.depth == 0 && attacher.needsAttach(value)) {
             t.depth = 1;
             return true;
         }
@@ -432,224 +428,8 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     private void appendAndCommit(ThreadState t) {
         long pos = log.append(t.buf.array(), 0, t.buf.length());
-        if (t.depth == 0 && sync == SyncMode.ALWAYS) {
-            log.commit(pos);
-        }
-    }
-
-    // ------------------------------------------------------------------ attaching
-
-    private boolean anyNeedsAttach(Object[] values) {
-        for (Object v : values) {
-            if (needsAttach(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean needsAttach(Object v) {
-        switch (ValueCodec.kindOf(v)) {
-            case TRACKED:
-                return ((Tracked) v).$lz$oid() == 0;
-            case ARRAY:
-                return arrays.oidOf(v) == 0;
-            case MUTABLE:
-                return v instanceof AtomicReference<?> r && needsAttach(r.get());
-            case COMPOSITE: {
-                boolean[] any = {false};
-                ValueCodec.forEachPart(v, p -> any[0] |= needsAttach(p));
-                return any[0];
-            }
-            default:
-                return false;
-        }
-    }
-
-    /**
-     * Gives ids to {@code value} and everything newly reachable through it, then logs them: first a
-     * NEW record for each (so references between them resolve), then their images.
-     */
-    private void attach(ThreadState t, Object value, int fieldId, String where) {
-        attach(t, value, fieldId, where, true);
-    }
-
-    /** With {@code write} false, only checks: what would be refused is, and the ids given are taken back. */
-    private void attach(ThreadState t, Object value, int fieldId, String where, boolean write) {
-        ValueCodec.Kind kind = ValueCodec.kindOf(value);
-        if (kind == ValueCodec.Kind.NULL || kind == ValueCodec.Kind.VALUE) {
-            return; // the common case: nothing to attach, nothing to check
-        }
-        if (kind == ValueCodec.Kind.MUTABLE) {
-            if (where != null) {
-                untrackable(value, where); // only fields re-log a mutable value; not elements nor roots
-            } else if (value instanceof AtomicReference<?> r) {
-                attach(t, r.get(), 0, "the value of an AtomicReference in " + fieldName(fieldId));
-            }
-            return;
-        }
-        if (!needsAttach(value)) {
-            if (kind == ValueCodec.Kind.UNTRACKABLE || kind == ValueCodec.Kind.COMPOSITE) {
-                discover(value, new ArrayList<>(), null, where != null ? where : fieldName(fieldId)); // only checks
-            }
-            return;
-        }
-        List<Object> batch = new ArrayList<>();
-        try {
-            discover(value, batch, null, where != null ? where : fieldName(fieldId));
-            for (int i = 0; i < batch.size(); i++) {
-                Object o = batch.get(i);
-                if (GraphCodec.hasImage(o) && !ClassModel.of(o.getClass()).untracked.isEmpty()) {
-                    untrackableField(ClassModel.of(o.getClass()).untracked.get(0));
-                }
-                GraphCodec.forEachChild(o, (child, owner, at) -> discover(child, batch, owner, at));
-            }
-        } catch (RuntimeException e) {
-            forget(batch);
-            throw e;
-        }
-        if (!write) {
-            forget(batch);
-            return;
-        }
-        GraphCodec.writeObjects(batch, new GraphCodec.Sink() {
-            @Override
-            public RecordBuffer begin(int type) {
-                return header(t, type);
-            }
-
-            @Override
-            public void end() {
-                log.append(t.buf.array(), 0, t.buf.length());
-            }
-
-            @Override
-            public void defineField(int id) {
-                dictionary.ensureField(id);
-            }
-
-            @Override
-            public int classId(Class<?> c) {
-                return dictionary.classId(c);
-            }
-
-            @Override
-            public long oidOf(Object o) {
-                return Engine.this.oidOf(o);
-            }
-        });
-    }
-
-    /** Takes back the ids a discovery gave. */
-    private void forget(List<Object> batch) {
-        for (Object o : batch) {
-            if (o instanceof Tracked tr) {
-                tr.$lz$oid(0);
-            } else {
-                arrays.unregister(o);
-            }
-        }
-    }
-
-    /** {@code owner} and {@code where} locate {@code v} for an error message (see {@link GraphCodec#path}). */
-    private void discover(Object v, List<Object> batch, Object owner, Object where) {
-        switch (ValueCodec.kindOf(v)) {
-            case TRACKED: {
-                Tracked tr = (Tracked) v;
-                if (tr.$lz$oid() == 0) {
-                    if ((v instanceof Map || v instanceof Collection) && ClassModel.of(v.getClass()).jdkCollection == null) {
-                        // @Durable, but extends a collection with no tracked replacement: its content is not seen
-                        untrackable(v, GraphCodec.path(owner, where));
-                        break;
-                    }
-                    tr.$lz$oid(oids.incrementAndGet());
-                    batch.add(v);
-                }
-                break;
-            }
-            case ARRAY:
-                if (arrays.oidOf(v) == 0) {
-                    arrays.register(v, oids.incrementAndGet());
-                    batch.add(v);
-                }
-                break;
-            case COMPOSITE:
-                ValueCodec.forEachPart(v, p -> discover(p, batch, owner, where));
-                break;
-            case MUTABLE:
-                if (where instanceof Field f && owner instanceof Tracked) {
-                    // a field of an object being attached: its image holds the value; later mutations re-log it
-                    mutables.register(v, owner, FieldTable.id(f.getDeclaringClass().getName(), f.getName(),
-                            Kinds.descriptorOf(f.getType())));
-                    ValueCodec.forEachPart(v, p -> discover(p, batch, v, "the value of an AtomicReference in"));
-                } else {
-                    untrackable(v, GraphCodec.path(owner, where));
-                }
-                break;
-            case UNTRACKABLE:
-                untrackable(v, GraphCodec.path(owner, where));
-                break;
-            default:
-                break;
-        }
-    }
-
-    // ------------------------------------------------------------------ errors
-
-    private String fieldName(int fieldId) {
-        if (fieldId <= 0) {
-            return "a tracked value";
-        }
-        FieldTable.Entry e = FieldTable.entry(fieldId);
-        return e.className() + "." + e.name();
-    }
-
-    private void untrackable(Object value, String path) {
-        String type = value.getClass().getName();
-        boolean collection = value instanceof Map || value instanceof Collection;
-        boolean jdkCollection = collection && type.startsWith("java.");
-        boolean mutableValue = MutableValues.isMutableValue(value.getClass());
-        if (collection && !jdkCollection) {
-            report(path + ":" + type, CollectionSubclassRefusal.message(path, value.getClass()));
-            return;
-        }
-        String why = jdkCollection
-                ? "it holds a " + type + " created outside a @Durable class, so changes made through it would be lost after a crash"
-                : mutableValue
-                ? "it holds a " + type + ", which Lazarus tracks only as the value of a field of a tracked object, not as a"
-                        + " collection or array element or a root, so changes to it would be lost after a crash"
-                : "it holds a " + type + ", which is mutable and not tracked, so changes to it would be lost after a crash";
-        String fix;
-        if (mutableValue) {
-            fix = "hold it in a field of a @Durable class, or store an immutable value instead (a String for a StringBuilder,"
-                    + " a long for an AtomicLong)";
-        } else if (jdkCollection) {
-            fix = "create the collection inside a @Durable class (new HashMap<>(), new ArrayList<>(other) there are tracked)";
-        } else if (type.startsWith("java.") || type.startsWith("javax.")) {
-            fix = "store an immutable value instead (a long for a LongAdder, a record, List.of(...)) in a field of a"
-                    + " @Durable class, hold a supported mutable value (StringBuilder, BitSet, AtomicLong...), or make the"
-                    + " field transient";
-        } else {
-            fix = "annotate " + type + " with @Durable, store an immutable value instead (a record, String, List.of(...)),"
-                    + " or make the field transient";
-        }
-        // warned once per place and type: two kinds of state in one place are two problems
-        report(path + ":" + type, "Lazarus cannot track " + path + ": " + why + ". Fix: " + fix + ".");
-    }
-
-    private void untrackableField(Field f) {
-        report(f.getDeclaringClass().getName() + "." + f.getName(),
-                "Lazarus cannot track " + f.getDeclaringClass().getName() + "." + f.getName()
-                        + ": it is declared in a superclass that is not @Durable, so writes to it are not seen. Fix: annotate "
-                        + f.getDeclaringClass().getName() + " with @Durable too, or make the field transient.");
-    }
-
-    private void report(String key, String message) {
-        if (strict) {
-            throw new UntrackableStateException(message + " (strict=false makes this a warning and logs the value as null)");
-        }
-        if (warned.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, message + " (strict=false: the value is logged as null)");
+        if (t.depth == 0) {
+            log.commit(pos); // returns at once unless the log forces every commit
         }
     }
 
@@ -662,10 +442,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     @Override
     public long oidOf(Object trackedOrArray) {
-        if (trackedOrArray instanceof Tracked t) {
-            return t.$lz$oid();
-        }
-        return arrays.oidOf(trackedOrArray);
+        return attacher.oidOf(trackedOrArray);
     }
 
     // ------------------------------------------------------------------ recovery and lifecycle
@@ -679,73 +456,26 @@ public final class Engine implements Journal, ValueCodec.Writing {
             if (started) {
                 return;
             }
-            Replayer replayer = new Replayer(log, loader, renames);
-            replayer.progress(Progress.logging(LOG));
-            Object event = JfrEvents.beginRecovery();
-            replaying = true;
-            try {
-                report = replayer.recover(Snapshotter.list(snapshotDir), Snapshotter.logTruncated(snapshotDir));
-            } finally {
-                replaying = false;
-            }
-            JfrEvents.recovery(event, report);
-            LOG.log(System.Logger.Level.INFO, report.line(rtoMs));
-            replayer.objects().forEach((o, oid) -> {
-                if (o instanceof Tracked tr) {
-                    tr.$lz$oid(oid);
-                } else {
-                    arrays.register(o, oid);
-                }
-            });
-            oids.set(replayer.maxOid());
-            txs.set(replayer.maxTx());
-            recoveredRoots = new LinkedHashMap<>(replayer.roots());
+            StartupRecovery.Recovered recovered = StartupRecovery.run(log, loader, settings);
+            report = recovered.report();
+            attacher.adopt(recovered.objects(), recovered.maxOid());
+            txs.set(recovered.maxTx());
+            recoveredRoots = new LinkedHashMap<>(recovered.roots());
             RecordBuffer b = new RecordBuffer(32);
             b.putByte(RecordType.RUN_START);
             b.putVarLong(0);
             b.putLong(System.currentTimeMillis());
             log.append(b.array(), 0, b.length());
-            attachConstructed(replayer.objects());
+            ThreadState t = threads.get();
+            t.depth++; // one transaction: the objects constructors built, and the references to them
+            try {
+                attacher.attachConstructed(recovered.objects(), t);
+            } finally {
+                end();
+            }
             snapshotter.start(loader, report);
             started = true;
             afterRecovery.run();
-        }
-    }
-
-    /**
-     * Objects that recovery did not take from the log but that constructors built (a field added
-     * since the log was written, initialised to a new collection) are reachable but detached:
-     * attach them now, or their changes would not be logged. Only fields of restored plain objects
-     * can hold such objects (everything else came from the log), so one pass over those suffices.
-     */
-    private void attachConstructed(OidTable restored) {
-        ThreadState t = threads.get();
-        t.depth++;
-        try {
-            restored.forEach((o, oid) -> {
-                if (o instanceof Tracked && !(o instanceof Map) && !(o instanceof Collection)) {
-                    for (ClassModel.Slot s : ClassModel.of(o.getClass()).slots) {
-                        if (!s.primitive()) {
-                            Object v = GraphCodec.read(s.field(), o);
-                            if (v != null && MutableValues.isMutableValue(v.getClass())) {
-                                mutables.register(v, o, s.id());
-                            }
-                            if (needsAttach(v)) {
-                                attach(t, v, s.id(), null);
-                                // and the reference to it: replay would otherwise keep the constructor's own
-                                dictionary.ensureField(s.id());
-                                RecordBuffer b = header(t, RecordType.SET);
-                                b.putVarLong(oid);
-                                b.putVarInt(s.id());
-                                ValueCodec.write(b, v, this);
-                                log.append(b.array(), 0, b.length());
-                            }
-                        }
-                    }
-                }
-            });
-        } finally {
-            end();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.collection.CollectionReplay;
 import dev.lazarus.internal.collection.TrackedCollections;
+import dev.lazarus.internal.hook.Recovering;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.log.RecordConsumer;
 
@@ -95,9 +96,6 @@ final class Replayer implements ValueCodec.Reading {
     long maxTx() {
         return maxTx;
     }
-
-    /** True on a thread that is rebuilding objects (recovery, or a snapshot built in the background). */
-    static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** What a scan of a stretch of the log found. */
     record Scan(BitSet committed, long records, long rolledBack, long safepoint, boolean cleanEnd, boolean tornTail,
@@ -206,20 +204,14 @@ final class Replayer implements ValueCodec.Reading {
     /** Loads a snapshot file after checking it; the log position it covers is in the result. */
     SnapshotFile.Trailer loadSnapshot(Path file) {
         SnapshotFile.Trailer trailer = SnapshotFile.verify(file);
-        boolean was = ACTIVE.get();
-        ACTIVE.set(true);
         progress.phase("loading the snapshot", "bytes", file.toFile().length(), loadWeight);
-        try {
-            SnapshotFile.read(file, (buf, off, len) -> {
-                progress.tick(len + 1);
-                in.reset(buf, off, len);
-                int type = in.getByte();
-                in.getVarLong();
-                apply(type);
-            });
-        } finally {
-            ACTIVE.set(was);
-        }
+        Recovering.run(() -> SnapshotFile.read(file, (buf, off, len) -> {
+            progress.tick(len + 1);
+            in.reset(buf, off, len);
+            int type = in.getByte();
+            in.getVarLong();
+            apply(type);
+        }));
         maxOid = Math.max(maxOid, trailer.maxOid());
         maxTx = Math.max(maxTx, trailer.maxTx());
         return trailer;
@@ -295,8 +287,6 @@ final class Replayer implements ValueCodec.Reading {
     /** Pass 2: applies, in log order, auto-commit records and those of committed transactions. */
     long apply(long after, long upTo, BitSet committed, boolean recovery) {
         long[] applied = {0};
-        boolean was = ACTIVE.get();
-        ACTIVE.set(true);
         progress.phase("replaying the log", "records", records, records * RecoveryReport.REPLAY_NANOS_PER_RECORD * 2 / 3);
         RecordConsumer pass = (pos, bytes, off, len) -> {
             progress.tick(1);
@@ -317,19 +307,15 @@ final class Replayer implements ValueCodec.Reading {
                 applied[0]++;
             }
         };
-        try {
-            if (recovery) {
-                if (after == RedoLog.NO_POSITION) {
-                    log.replay(pass);
-                } else {
-                    log.replayAfter(after, pass);
-                }
-            } else {
+        Recovering.run(() -> {
+            if (!recovery) {
                 log.replayBetween(after, upTo, pass);
+            } else if (after == RedoLog.NO_POSITION) {
+                log.replay(pass);
+            } else {
+                log.replayAfter(after, pass);
             }
-        } finally {
-            ACTIVE.set(was);
-        }
+        });
         return applied[0];
     }
 

@@ -28,10 +28,6 @@ final class Snapshotter {
     static final int KEEP = 2;
     static final String TRUNCATED_MARKER = "log-truncated";
 
-    /** When to take snapshots; a value &lt;= 0 switches that trigger off. */
-    record Policy(long intervalMs, long logBytes, long rtoMs) {
-    }
-
     /**
      * The figures of the last snapshot. {@code gcMillis}: time the collectors reported while it was
      * built, the only pause a snapshot can cause (application threads never wait for one).
@@ -42,7 +38,7 @@ final class Snapshotter {
 
     private final RedoLog log;
     private final Path dir;
-    private final Policy policy;
+    private final SnapshotPolicy policy;
     private volatile ClassLoader loader;
     private volatile Taken last;
     private volatile long lastTime = System.currentTimeMillis();
@@ -58,7 +54,7 @@ final class Snapshotter {
 
     private final Renames renames;
 
-    Snapshotter(RedoLog log, Path dir, Policy policy, Renames renames) {
+    Snapshotter(RedoLog log, Path dir, SnapshotPolicy policy, Renames renames) {
         this.renames = renames;
         this.log = log;
         this.dir = dir;

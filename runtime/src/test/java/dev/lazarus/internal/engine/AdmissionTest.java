@@ -39,8 +39,8 @@ class AdmissionTest {
     @Test
     void newObjectsAndTheOperationThatReferencesThemAreOneTransaction() throws Exception {
         Path logDir = Files.createDirectories(dir.resolve("log"));
-        Engine engine = new Engine(RedoLog.open(logDir, SyncMode.NONE, 0), SyncMode.NONE, true, "test",
-                Files.createDirectories(dir.resolve("snapshots")), 0, 0, 0, Renames.NONE);
+        Engine engine = new Engine(RedoLog.open(logDir, SyncMode.NONE, 0),
+                EngineSettings.forTests(Files.createDirectories(dir.resolve("snapshots"))));
         long outerOid;
         long innerOid;
         try {

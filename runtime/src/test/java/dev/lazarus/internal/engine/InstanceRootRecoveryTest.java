@@ -36,8 +36,7 @@ class InstanceRootRecoveryTest {
     private <T> T run(Function<Engine, T> body) throws Exception {
         Path log = Files.createDirectories(dir.resolve("log"));
         Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
-        Engine engine = new Engine(RedoLog.open(log, SyncMode.NONE, 1000), SyncMode.NONE, true, "test", snapshots,
-                0, 0, 0, Renames.NONE);
+        Engine engine = new Engine(RedoLog.open(log, SyncMode.NONE, 1000), EngineSettings.forTests(snapshots));
         try {
             return body.apply(engine);
         } finally {
