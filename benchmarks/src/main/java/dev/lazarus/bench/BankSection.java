@@ -5,6 +5,7 @@ import org.openjdk.jmh.results.RunResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** §2: the bank workload in Lazarus and in each peer, without forcing and forcing per commit. */
 final class BankSection {
@@ -52,8 +53,9 @@ final class BankSection {
         // fall on one tool only
         for (int round = 0; round < rounds; round++) {
             for (Config c : CONFIGS) {
-                if (ctx.bankOnly.isEmpty() ? ctx.quick && !QUICK.contains(c.tool + "/" + c.durability)
-                        : !ctx.bankOnly.contains(c.tool + "/" + c.durability)) {
+                Set<String> only = ctx.parts("bank");
+                if (only.isEmpty() ? ctx.quick && !QUICK.contains(c.tool + "/" + c.durability)
+                        : !only.contains(c.tool + "/" + c.durability)) {
                     continue;
                 }
                 if (failed.stream().anyMatch(f -> f.startsWith(c.tool + "/" + c.durability + ":"))) {

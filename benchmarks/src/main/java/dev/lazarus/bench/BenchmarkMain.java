@@ -16,15 +16,22 @@ import java.util.TreeSet;
  * directory. Run it through {@code benchmarks/run.sh}, from the repository's root:
  *
  * <pre>
- * benchmarks/run.sh            # everything, under 20 minutes on 2 cores
+ * benchmarks/run.sh            # every default section, under 20 minutes on 2 cores
  * benchmarks/run.sh --quick    # a subset with shorter runs and smaller sizes, under 3 minutes
- * options: --only=write,bank,overhead,recovery,footprint   --profile (JFR recording per JMH fork, in target/bench-logs)
+ * options: --only=write,bank,overhead,recovery,footprint,snapshot   --profile (JFR recording per JMH fork, in target/bench-logs)
  *          --bank=tool/durability,... (only those bank configurations, e.g. lazarus/force,sqlite/force)
- *          --results=DIR (default benchmarks/results)
+ *          --snapshot=rates,pause,recovery,disk (only those snapshot figures)
+ *          --results=DIR (default benchmarks/results)   --report=NAME (default benchmarks: NAME.md, .csv, .png)
  * </pre>
+ *
+ * The snapshot section runs only when named in {@code --only}: it takes about 15 minutes and its
+ * 10M-object pause run needs ~13 GB of RAM, beyond the default run's budget.
  */
 public final class BenchmarkMain {
-    private static final List<String> ALL = List.of("write", "bank", "overhead", "recovery", "footprint");
+    private static final List<String> DEFAULT = List.of("write", "bank", "overhead", "recovery", "footprint");
+    private static final List<String> ALL = List.of("write", "bank", "overhead", "recovery", "footprint", "snapshot");
+    /** Sections whose parts can be chosen: {@code --<section>=part,part}. */
+    private static final List<String> WITH_PARTS = List.of("bank", "snapshot");
 
     private BenchmarkMain() {
     }
@@ -33,10 +40,11 @@ public final class BenchmarkMain {
         System.setProperty("java.awt.headless", "true");
         boolean quick = false;
         boolean profile = false;
-        Set<String> only = new TreeSet<>(ALL);
+        Set<String> only = new TreeSet<>(DEFAULT);
         Path results = Path.of("benchmarks", "results");
         List<String> shown = new ArrayList<>();
-        Set<String> bankOnly = new TreeSet<>();
+        Map<String, Set<String>> parts = new LinkedHashMap<>();
+        String report = "benchmarks";
         for (String a : args) {
             if (a.equals("--quick") || a.equals("-Pquick")) {
                 quick = true;
@@ -50,14 +58,17 @@ public final class BenchmarkMain {
                     throw new IllegalArgumentException("--only takes " + ALL + ", not " + only);
                 }
                 shown.add(a);
-            } else if (a.startsWith("--bank=")) {
-                bankOnly.addAll(List.of(a.substring("--bank=".length()).split(",")));
+            } else if (a.startsWith("--") && a.contains("=") && WITH_PARTS.contains(a.substring(2, a.indexOf('=')))) {
+                parts.put(a.substring(2, a.indexOf('=')), new TreeSet<>(List.of(a.substring(a.indexOf('=') + 1).split(","))));
                 shown.add(a);
             } else if (a.startsWith("--results=")) {
                 results = Path.of(a.substring("--results=".length()));
+            } else if (a.startsWith("--report=")) {
+                report = a.substring("--report=".length());
+                shown.add(a);
             } else {
                 throw new IllegalArgumentException("unknown argument " + a + "; valid: --quick --profile --only=" + ALL
-                        + " --results=DIR");
+                        + " --bank=... --snapshot=" + SnapshotSection.PARTS + " --results=DIR --report=NAME");
             }
         }
         Path agent = Path.of(System.getProperty("lazarus.agent.jar", "agent/target/lazarus-agent.jar")).toAbsolutePath();
@@ -67,10 +78,12 @@ public final class BenchmarkMain {
         Path logs = Path.of("benchmarks", "target", "bench-logs").toAbsolutePath();
         Path work = Files.createTempDirectory("lazarus-bench-");
         Ctx ctx = new Ctx(quick, profile, agent, results.toAbsolutePath(), logs, work);
-        ctx.bankOnly.addAll(bankOnly);
+        ctx.parts.putAll(parts);
+        ctx.report = report;
         ctx.machine = Machine.describe(ctx);
         Results res = new Results();
-        for (String t : new String[] {WritePathSection.TITLE, BankSection.TITLE, RecoverySection.TITLE, OverheadSection.TITLE}) {
+        for (String t : new String[] {WritePathSection.TITLE, BankSection.TITLE, RecoverySection.TITLE, OverheadSection.TITLE,
+            SnapshotSection.TITLE}) {
             res.section(t);
         }
         Map<String, Section> sections = new LinkedHashMap<>();
@@ -79,6 +92,7 @@ public final class BenchmarkMain {
         sections.put("overhead", OverheadSection::run);
         sections.put("recovery", RecoverySection::run);
         sections.put("footprint", FootprintSection::run);
+        sections.put("snapshot", SnapshotSection::run);
         ctx.progress("Lazarus benchmarks, " + (quick ? "quick subset" : "full run") + ": " + only + "; agent " + agent
                 + "; JMH logs in " + logs);
         try {
@@ -103,8 +117,8 @@ public final class BenchmarkMain {
         Path chart = Chart.write(ctx, res);
         System.out.println();
         System.out.println(Report.goals(res));
-        ctx.progress("Results: " + ctx.results.resolve("benchmarks.md") + ", " + chart + ", "
-                + ctx.results.resolve("benchmarks.csv") + (res.problems.isEmpty() ? "" : "; PROBLEMS: " + res.problems));
+        ctx.progress("Results: " + ctx.result(".md") + ", " + chart + ", "
+                + ctx.result(".csv") + (res.problems.isEmpty() ? "" : "; PROBLEMS: " + res.problems));
         if (!res.problems.isEmpty()) {
             System.exit(1);
         }

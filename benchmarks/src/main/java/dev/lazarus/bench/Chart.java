@@ -26,7 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 
-/** {@code results/benchmarks.png}: write path, bank transfers, recovery; JFreeChart, log scales. */
+/** {@code results/<report>.png}: write path, bank transfers, recovery; JFreeChart, log scales. */
 final class Chart {
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728)};
 
@@ -53,7 +53,7 @@ final class Chart {
             y += heights[i];
         }
         g.dispose();
-        Path out = ctx.results.resolve("benchmarks.png");
+        Path out = ctx.result(".png");
         try {
             ImageIO.write(image, "png", out.toFile());
         } catch (IOException e) {

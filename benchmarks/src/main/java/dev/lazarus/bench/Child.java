@@ -17,23 +17,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * A JVM started by the run (not by JMH): a benchmark "app" whose results come back as
  * {@code FIG name key=value...} lines on its standard output ({@link #fig}). Its output, and the
- * agent's lines on stderr, are kept in a log file.
+ * agent's lines on stderr, are kept in a log file that starts with the command line. A name may
+ * come more than once (one figure per round, per window...): {@link #figs} has them all.
  */
 public final class Child {
     private final Process process;
     private final long startNanos;
     private final List<String> lines = new ArrayList<>();
-    private final Map<String, Map<String, String>> figures = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, String>>> figures = new LinkedHashMap<>();
     private final Map<String, Long> seenAt = new LinkedHashMap<>();
     private final Thread reader;
     private final String label;
     private final Path log;
 
-    private Child(String label, Process process, long startNanos, Path log) {
+    private final String command;
+
+    private Child(String label, Process process, long startNanos, Path log, String command) {
         this.label = label;
         this.process = process;
         this.startNanos = startNanos;
         this.log = log;
+        this.command = command;
         this.reader = new Thread(this::read, "child-" + label);
         reader.setDaemon(true);
         reader.start();
@@ -68,7 +72,7 @@ public final class Child {
         try {
             long t0 = System.nanoTime();
             Process p = pb.start();
-            return new Child(label, p, t0, log);
+            return new Child(label, p, t0, log, String.join(" ", cmd));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + cmd, e);
         }
@@ -77,6 +81,7 @@ public final class Child {
     private void read() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+            out.println("# " + command); // to rerun one child by hand
             String line;
             while ((line = r.readLine()) != null) {
                 long now = System.nanoTime() - startNanos;
@@ -93,7 +98,7 @@ public final class Child {
                                 kv.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
                             }
                         }
-                        figures.put(parts[0], kv);
+                        figures.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(kv);
                         seenAt.putIfAbsent(parts[0], now);
                     }
                     notifyAll();
@@ -104,7 +109,10 @@ public final class Child {
         }
     }
 
-    /** Waits for the figure {@code name}; returns its values. Fails if the child dies or the time runs out. */
+    /**
+     * Waits for the figure {@code name}; returns its values (the latest, if it came more than once).
+     * Fails if the child dies or the time runs out.
+     */
     synchronized Map<String, String> await(String name, long timeoutSeconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (!figures.containsKey(name)) {
@@ -124,7 +132,13 @@ public final class Child {
                 throw new IllegalStateException(e);
             }
         }
-        return figures.get(name);
+        List<Map<String, String>> all = figures.get(name);
+        return all.get(all.size() - 1);
+    }
+
+    /** Every figure {@code name} printed so far, in order; empty if none. */
+    synchronized List<Map<String, String>> figs(String name) {
+        return List.copyOf(figures.getOrDefault(name, List.of()));
     }
 
     /** Nanoseconds from the start of the process to the moment the figure {@code name} was printed. */
@@ -163,6 +177,18 @@ public final class Child {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Fails, with the end of the output, if the child has ended (for a child that should run until killed). */
+    synchronized void ensureAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(label + " ended early (" + process.exitValue() + "); see " + log + tail());
+        }
+    }
+
+    /** The whole output lines that contain {@code text}, in order. */
+    synchronized List<String> linesWith(String text) {
+        return lines.stream().filter(l -> l.contains(text)).toList();
     }
 
     /** The first output line that starts with {@code prefix}, or null. */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** What every section of a run needs: the mode, the agent, where to write, and progress output. */
 public final class Ctx {
@@ -13,8 +16,10 @@ public final class Ctx {
     final Path results;
     final Path logs;
     final Path work;
-    /** Only these bank configurations ("tool/durability"), or all when empty. */
-    final java.util.Set<String> bankOnly = new java.util.TreeSet<>();
+    /** Per section, the only parts of it to run ({@code --bank=lazarus/force}, {@code --snapshot=pause}); none: all. */
+    final Map<String, Set<String>> parts = new TreeMap<>();
+    /** The name of the report files: {@code <report>.md}, {@code .csv}, {@code .png}. */
+    String report = "benchmarks";
     private final long start = System.nanoTime();
     /** The machine, described at the start (the work directory is gone by the end). */
     String machine;
@@ -33,6 +38,16 @@ public final class Ctx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The parts of {@code section} chosen on the command line; empty: the section's own default. */
+    Set<String> parts(String section) {
+        return parts.getOrDefault(section, Set.of());
+    }
+
+    /** A report file of this run: {@code result(".md")} is {@code <results>/<report>.md}. */
+    Path result(String extension) {
+        return results.resolve(report + extension);
     }
 
     /** A line on stdout, stamped with the time since the run started. */

@@ -51,6 +51,39 @@ public final class Files2 {
         }
     }
 
+    /**
+     * KiB of disk that {@code du -sk} says {@code p} takes: allocated blocks, not lengths (Chronicle's
+     * files are sparse). 0 if it does not exist; -1 if a file vanished under {@code du}.
+     */
+    public static long duKib(Path p) {
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        try {
+            Process proc = new ProcessBuilder("du", "-sk", p.toString()).redirectErrorStream(true).start();
+            String out = new String(proc.getInputStream().readAllBytes());
+            proc.waitFor();
+            return Long.parseLong(out.trim().split("\\s+")[0]);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The files directly in {@code dir} whose name ends with {@code suffix}. */
+    public static long count(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).count();
+        } catch (IOException e) {
+            return 0; // a file vanished while listed: the next sample counts again
+        }
+    }
+
     /** The directory that benchmarks put their files in: {@code -Dbench.dir} (set per fork), or a new temp dir. */
     public static Path benchDir() {
         String d = System.getProperty("bench.dir");

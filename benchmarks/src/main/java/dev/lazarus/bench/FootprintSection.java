@@ -152,8 +152,8 @@ final class FootprintSection {
         double[] rd = new double[4];
         double[] ex = new double[4];
         for (int i = 0; i < 4; i++) {
-            rd[i] = RecoverySection.median(ready.get(i));
-            ex[i] = RecoverySection.median(exit.get(i));
+            rd[i] = Results.median(ready.get(i));
+            ex[i] = Results.median(exit.get(i));
         }
         res.put("startup.ready.agent", rd[0]);
         res.put("startup.ready.plain", rd[1]);

@@ -29,6 +29,15 @@ final class Machine {
                 + agentInfo + gitCommit() + ". Other engineers' builds and tests ran on the same 2 cores meanwhile.";
     }
 
+    /** The machine's 1-minute load average (Linux), or "?": how busy the shared cores were. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     private static String gitCommit() {
         try {
             Process p = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();

@@ -9,41 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** §3: replay against the raw tailer; restart time with a snapshot of N objects and a log after it. */
 final class RecoverySection {
     static final String TITLE = "3. Recovery";
     static final String AGENT = "sync=none,snapshotInterval=off,snapshotLogBytes=off";
-    private static final Pattern LINE = Pattern.compile("Lazarus recovered (\\d+) objects from (?:a snapshot of (\\d+) objects and )?"
-            + "(\\d+) of (\\d+) log records.*? in (\\d+) ms \\(T_detect (\\d+) ms, T_rollback (\\d+) ms, T_redo (\\d+) ms"
-            + "(?: of which snapshot load (\\d+) ms)?");
-
-    /** What the recovery line says. */
-    record Recovery(long objects, long snapshotObjects, long applied, long records, long totalMs, long detectMs,
-                    long rollbackMs, long redoMs, long snapshotMs, long wallNanos, long inJvmNanos) {
-        static Recovery of(Child c) {
-            String line = c.line("Lazarus recovered");
-            if (line == null) {
-                throw new IllegalStateException("no recovery line in the restarted JVM's output");
-            }
-            Matcher m = LINE.matcher(line);
-            if (!m.find()) {
-                throw new IllegalStateException("unexpected recovery line: " + line);
-            }
-            Map<String, String> fig = c.await("recovered", 1);
-            return new Recovery(Long.parseLong(m.group(1)), m.group(2) == null ? 0 : Long.parseLong(m.group(2)),
-                    Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)),
-                    Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), Long.parseLong(m.group(8)),
-                    m.group(9) == null ? 0 : Long.parseLong(m.group(9)), c.nanosTo("recovered"),
-                    Long.parseLong(fig.get("nanos")));
-        }
-
-        long logMs() {
-            return detectMs + rollbackMs + redoMs - snapshotMs;
-        }
-    }
 
     private RecoverySection() {
     }
@@ -91,16 +61,16 @@ final class RecoverySection {
                 r.await("recovered", 600);
                 Recovery rec = Recovery.of(r);
                 r.waitExit(60);
-                replay.add(rec.records / (rec.totalMs / 1e3));
-                redo.add(rec.records / ((rec.redoMs - rec.snapshotMs) / 1e3));
+                replay.add(rec.records() / (rec.totalMs() / 1e3));
+                redo.add(rec.records() / ((rec.redoMs() - rec.snapshotMs()) / 1e3));
                 last = rec;
                 ctx.progress(String.format("  replay round %d: raw tailer %.1f M records/s, Lazarus %.1f M records/s (%s)",
                         round + 1, rate(cold) / 1e6, replay.get(round) / 1e6, r.line("Lazarus recovered")));
             }
-            double tc = median(tailerCold);
-            double tw = median(tailerWarm);
-            double rp = median(replay);
-            double rd = median(redo);
+            double tc = Results.median(tailerCold);
+            double tw = Results.median(tailerWarm);
+            double rp = Results.median(replay);
+            double rd = Results.median(redo);
             res.put("replay.tailer", tc);
             res.put("replay.tailerWarm", tw);
             res.put("replay.lazarus", rp);
@@ -113,7 +83,7 @@ final class RecoverySection {
             res.put("log.writeRate", records / (Long.parseLong(written.get("nanos")) / 1e9));
             res.csv("recovery", "raw Chronicle tailer, fresh JVM", tc, "records/s", records + " records");
             res.csv("recovery", "raw Chronicle tailer, second pass", tw, "records/s", "");
-            res.csv("recovery", "Lazarus recovery (both passes)", rp, "records/s", last.detectMs + "+" + last.redoMs + " ms");
+            res.csv("recovery", "Lazarus recovery (both passes)", rp, "records/s", last.detectMs() + "+" + last.redoMs() + " ms");
             res.csv("recovery", "Lazarus redo pass alone", rd, "records/s", "");
             StringBuilder md = res.section(TITLE);
             md.append(String.format("**Replay against the raw tailer.** A JVM under the agent makes %,d logged `long` writes ", records))
@@ -138,8 +108,8 @@ final class RecoverySection {
     }
 
     private static String lineOf(Recovery r) {
-        return String.format("%d objects, %d of %d records, %d ms (T_detect %d, T_rollback %d, T_redo %d)", r.objects,
-                r.applied, r.records, r.totalMs, r.detectMs, r.rollbackMs, r.redoMs);
+        return String.format("%d objects, %d of %d records, %d ms (T_detect %d, T_rollback %d, T_redo %d)", r.objects(),
+                r.applied(), r.records(), r.totalMs(), r.detectMs(), r.rollbackMs(), r.redoMs());
     }
 
     /** N objects in a snapshot and R log records after it: how long a restart takes. */
@@ -173,19 +143,19 @@ final class RecoverySection {
                             + built);
                 }
                 double ckpt = Long.parseLong(built.get("checkpointNanos")) / 1e6;
-                double wall = x.wallNanos / 1e6;
+                double wall = x.wallNanos() / 1e6;
                 String k = "restart." + n;
                 res.put(k + ".checkpointMs", ckpt);
-                res.put(k + ".snapshotLoadMs", x.snapshotMs);
+                res.put(k + ".snapshotLoadMs", x.snapshotMs());
                 res.put(k + ".logMs", x.logMs());
-                res.put(k + ".totalMs", x.totalMs);
+                res.put(k + ".totalMs", x.totalMs());
                 res.put(k + ".wallMs", wall);
-                res.csv("recovery", "restart " + n + " objects + " + records + " records: recovery", x.totalMs, "ms",
-                        "snapshot load " + x.snapshotMs + " ms, log " + x.logMs() + " ms");
+                res.csv("recovery", "restart " + n + " objects + " + records + " records: recovery", x.totalMs(), "ms",
+                        "snapshot load " + x.snapshotMs() + " ms, log " + x.logMs() + " ms");
                 res.csv("recovery", "restart " + n + " objects: JVM start to root recovered", wall, "ms", "");
                 res.csv("recovery", "checkpoint of " + n + " objects", ckpt, "ms", "");
-                md.append(String.format("| %,d | %,d | %s ms | %,d ms | %,d ms | %,d ms | %s ms |%n", n, x.applied,
-                        Results.num(ckpt), x.snapshotMs, x.logMs(), x.totalMs, Results.num(wall)));
+                md.append(String.format("| %,d | %,d | %s ms | %,d ms | %,d ms | %,d ms | %s ms |%n", n, x.applied(),
+                        Results.num(ckpt), x.snapshotMs(), x.logMs(), x.totalMs(), Results.num(wall)));
                 ctx.progress("  restart " + n + ": " + r.line("Lazarus recovered"));
             } catch (RuntimeException e) {
                 res.problems.add("restart at " + n + " objects failed: " + e.getMessage());
@@ -195,18 +165,11 @@ final class RecoverySection {
                 Files2.deleteTree(dir.getParent());
             }
         }
-        md.append("\nSnapshot write and load against raw Kryo (the snapshot floor) are measured by the snapshot figures: ")
-                .append("[snapshots.md](snapshots.md).\n");
+        md.append("\nSnapshot write and load against raw Kryo (the snapshot floor) are measured by the snapshot figures ")
+                .append("(§5, `benchmarks/run.sh --only=snapshot --report=snapshots`): [snapshots.md](snapshots.md).\n");
     }
 
     private static double rate(Map<String, String> fig) {
         return Long.parseLong(fig.get("records")) / (Long.parseLong(fig.get("nanos")) / 1e9);
-    }
-
-    static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        s.sort(null);
-        int n = s.size();
-        return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 }

@@ -9,12 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes {@code results/benchmarks.md} (tables, goals, machine) and {@code results/benchmarks.csv}. */
+/** Writes {@code results/<report>.md} (tables, goals, machine) and {@code results/<report>.csv} ({@link Ctx#report}). */
 final class Report {
     private Report() {
     }
 
     static void write(Ctx ctx, Results res, List<String> args, double minutes) {
+        String png = ctx.result(".png").getFileName().toString();
+        String csvName = ctx.result(".csv").getFileName().toString();
         StringBuilder md = new StringBuilder();
         md.append("# Lazarus benchmarks: results\n\n");
         md.append("Written by `benchmarks/run.sh").append(args.isEmpty() ? "" : " " + String.join(" ", args))
@@ -22,8 +24,8 @@ final class Report {
                 .append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)))
                 .append(String.format(Locale.ROOT, ", in %.1f minutes. ", minutes))
                 .append("Every comparison below was measured in this same run as its baseline; the machine is shared and ")
-                .append("noisy, so read ratios, not absolute figures. Chart: [benchmarks.png](benchmarks.png); every figure: ")
-                .append("[benchmarks.csv](benchmarks.csv).\n\n");
+                .append("noisy, so read ratios, not absolute figures. Chart: [").append(png).append("](").append(png)
+                .append("); every figure: [").append(csvName).append("](").append(csvName).append(").\n\n");
         md.append("**Machine:** ").append(ctx.machine).append("\n\n");
         md.append("## Goals\n\n").append(goals(res)).append("\n");
         if (!res.problems.isEmpty()) {
@@ -34,7 +36,7 @@ final class Report {
             md.append("\n");
         }
         res.sections.forEach((title, body) -> md.append("## ").append(title).append("\n\n").append(body).append("\n"));
-        md.append("## Chart\n\n![Lazarus benchmarks](benchmarks.png)\n");
+        md.append("## Chart\n\n![Lazarus benchmarks](").append(png).append(")\n");
         StringBuilder csv = new StringBuilder("section,name,value,unit,note\n");
         for (String[] row : res.csv) {
             for (int i = 0; i < row.length; i++) {
@@ -43,8 +45,8 @@ final class Report {
             csv.append("\n");
         }
         try {
-            Files.writeString(ctx.results.resolve("benchmarks.md"), md.toString());
-            Files.writeString(ctx.results.resolve("benchmarks.csv"), csv.toString());
+            Files.writeString(ctx.result(".md"), md.toString());
+            Files.writeString(ctx.result(".csv"), csv.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -74,4 +74,61 @@ final class Results {
         return (v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : v >= 1 ? String.format(Locale.ROOT, "%.2f", v)
                 : String.format(Locale.ROOT, "%.3f", v)) + "×";
     }
+
+    /** The median: robust to the load spikes of a shared machine. NaN if there is nothing. */
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        int n = s.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** The median of one value over a child's figures of the same name (one per round). */
+    static double median(List<Map<String, String>> figs, String key) {
+        return median(figs.stream().map(f -> value(f, key)).toList());
+    }
+
+    /** One value of a child's figure, or NaN if it is missing or not a number. */
+    static double value(Map<String, String> fig, String key) {
+        String v = fig == null ? null : fig.get(key);
+        try {
+            return v == null ? Double.NaN : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** A count, rounded, thousands separated. */
+    static String count(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "n/a" : String.format(Locale.ROOT, "%,d", Math.round(v));
+    }
+
+    /** Milliseconds, as seconds from 10 s on. */
+    static String ms(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return v >= 10_000 ? String.format(Locale.ROOT, "%.1f s", v / 1000) : String.format(Locale.ROOT, "%,.0f ms", v);
+    }
+
+    /** Microseconds, as milliseconds from 1 ms on. */
+    static String us(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (v >= 1000) {
+            return ms(v / 1000);
+        }
+        return v >= 10 ? String.format(Locale.ROOT, "%.0f µs", v) : String.format(Locale.ROOT, "%.1f µs", v);
+    }
+
+    /** Bytes as MB (10^6). */
+    static String mb(double bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    /** KiB (what {@code du -k} says) as MiB. */
+    static String mib(double kib) {
+        return String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
+    }
 }

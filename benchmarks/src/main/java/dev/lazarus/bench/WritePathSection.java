@@ -7,7 +7,7 @@ import java.util.List;
 /** §1: a logged change against a plain write and a raw Chronicle append, 1 and 2 threads, same run. */
 final class WritePathSection {
     static final String TITLE = "1. Write path: a logged change against the raw floor";
-    /** Snapshots off: this section isolates the hot path (snapshot costs are in §3 and in snapshots.md). */
+    /** Snapshots off: this section isolates the hot path (snapshot costs are in §3 and §5, snapshots.md). */
     static final String AGENT = "sync=none,snapshotInterval=off,snapshotLogBytes=off";
 
     static final String[][] ROWS = {

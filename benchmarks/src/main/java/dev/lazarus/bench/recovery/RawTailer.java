@@ -17,27 +17,39 @@ import java.util.Map;
  * The floor of replay: the application's own Chronicle Queue (no agent) reading a Lazarus log
  * directory with a plain tailer, copying each record's bytes out (as replay must before decoding).
  * Run in a fresh JVM, like a recovering one; prints a figure for a cold pass (the JVM's first)
- * and one for a warm pass, plus the record sizes it saw.
+ * and one for a warm pass, plus the record sizes it saw. Given the index of a snapshot's last
+ * record, the cold and warm passes read only the records after it (what recovery replays after
+ * loading that snapshot), and a third pass, {@code tailerWhole}, reads the whole log.
  *
- * <pre>RawTailer LOG_DIR</pre>
+ * <pre>RawTailer LOG_DIR [AFTER_INDEX]</pre>
  */
 public final class RawTailer {
+    /** No index: from the start of the log. */
+    private static final long WHOLE = -1;
+
     private RawTailer() {
     }
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
+        long after = args.length > 1 ? Long.parseLong(args[1]) : WHOLE;
         try (SingleChronicleQueue q = SingleChronicleQueueBuilder.binary(dir).rollCycle(RollCycles.FIVE_MINUTELY)
                 .readOnly(true).build()) {
-            pass(q, "tailerCold", false);
-            pass(q, "tailerWarm", false);
-            pass(q, "tailerSizes", true);
+            pass(q, "tailerCold", after, false);
+            pass(q, "tailerWarm", after, false);
+            if (after != WHOLE) {
+                pass(q, "tailerWhole", WHOLE, false);
+            }
+            pass(q, "tailerSizes", WHOLE, true);
         }
         System.exit(0);
     }
 
-    /** One pass over the log; {@code sizes}: also the end of the last record of each file (not timed: it costs). */
-    private static void pass(SingleChronicleQueue q, String name, boolean sizes) {
+    /**
+     * One pass over the records after index {@code after}; {@code sizes}: also the end of the last
+     * record of each file (its time is not a figure: that costs).
+     */
+    private static void pass(SingleChronicleQueue q, String name, long after, boolean sizes) {
         long records = 0;
         long payload = 0;
         long sink = 0;
@@ -45,10 +57,16 @@ public final class RawTailer {
         Map<File, Long> ends = new HashMap<>();
         long t0 = System.nanoTime();
         try (ExcerptTailer tailer = q.createTailer()) {
+            if (after != WHOLE && !tailer.moveToIndex(after)) {
+                throw new IllegalStateException("no record at index " + Long.toHexString(after));
+            }
             while (true) {
                 try (DocumentContext dc = tailer.readingDocument()) {
                     if (!dc.isPresent()) {
                         break;
+                    }
+                    if (dc.index() <= after) {
+                        continue; // the record at the index itself: the snapshot covers it
                     }
                     Bytes<?> bytes = dc.wire().bytes();
                     int len = (int) bytes.readRemaining();

@@ -3,6 +3,7 @@ package dev.lazarus.bench.snapshot;
 import com.esotericsoftware.kryo.Kryo;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.lazarus.Lazarus;
+import dev.lazarus.bench.Child;
 import org.HdrHistogram.Histogram;
 
 import javax.management.NotificationEmitter;
@@ -17,9 +18,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
+import static dev.lazarus.bench.Child.fig;
+
 /**
- * The application side of the snapshot figures, run under the agent by {@link SnapshotFigures}.
- * Results are printed on stdout as {@code FIG <name> key=value...} lines.
+ * The application side of the snapshot figures, run under the agent by the benchmarks' snapshot
+ * section. Results are printed on stdout as {@code FIG <name> key=value...} lines ({@link Child#fig}).
  *
  * <pre>
  * rates   N KRYO_FILE ROUNDS   build N items, snapshot them (from the log, then ROUNDS times from the
@@ -28,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * pause   N QUIET_S MIN_CKPTS MIN_CKPT_S RATE   a mutator doing RATE tracked writes/s measures each write's
  *                              latency while another thread takes snapshots; windows with and without
  * crash   N M OPEN             build N, snapshot, M logged writes, then OPEN writes in an @Atomic that never
- *                              ends; prints READY (then the parent kills it with kill -9)
+ *                              ends; prints the figure ready (then the parent kills it with kill -9)
  * recover N M OPEN             (restart) recover and check the state
  * </pre>
  */
@@ -54,10 +57,6 @@ public final class GraphChild {
         }
         System.out.flush();
         System.exit(0);
-    }
-
-    static void fig(String name, Object... kv) {
-        Fig.print(name, kv);
     }
 
     // ------------------------------------------------------------------ shared
@@ -178,7 +177,7 @@ public final class GraphChild {
         if (s.items.size() != n) {
             throw new IllegalStateException("recovered " + s.items.size() + " items, expected " + n);
         }
-        fig("recovered", "objects", s.items.size(), "wallMs", (t1 - t0) / 1_000_000);
+        fig("recovered", "objects", s.items.size(), "nanos", t1 - t0);
     }
 
     // ------------------------------------------------------------------ pause
@@ -425,8 +424,7 @@ public final class GraphChild {
         long t1 = System.nanoTime();
         fig("writes", "records", m, "ms", (t1 - t0) / 1_000_000, "perSec", m * 1e9 / Math.max(1, t1 - t0));
         s.openTransaction(items, open, -1, () -> {
-            System.out.println("READY");
-            System.out.flush();
+            fig("ready");
             while (true) {
                 LockSupport.park(); // the transaction stays open until kill -9
             }
@@ -447,7 +445,7 @@ public final class GraphChild {
         }
         long expectedMax = Math.max(m, n - 1);
         boolean ok = s.items.size() == n && max == expectedMax && rolledBackSeen == 0;
-        fig("recovered", "objects", s.items.size(), "wallMs", (t1 - t0) / 1_000_000, "maxValue", max,
+        fig("recovered", "objects", s.items.size(), "nanos", t1 - t0, "maxValue", max,
                 "expectedMax", expectedMax, "uncommittedSeen", rolledBackSeen, "check", ok ? "ok" : "FAILED");
     }
 }
