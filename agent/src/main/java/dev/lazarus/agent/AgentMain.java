@@ -5,13 +5,13 @@ import dev.lazarus.agent.instrument.LazarusTransformer;
 import dev.lazarus.agent.instrument.ReflectionRoute;
 import dev.lazarus.internal.cluster.MapDistributor;
 import dev.lazarus.internal.collection.TrackedCollections;
-import dev.lazarus.internal.engine.AgentMetrics;
 import dev.lazarus.internal.engine.Engine;
 import dev.lazarus.internal.engine.EngineSettings;
-import dev.lazarus.internal.engine.SnapshotPolicy;
 import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.log.RedoLog;
+import dev.lazarus.internal.metrics.AgentMetrics;
+import dev.lazarus.internal.snapshot.SnapshotPolicy;
 
 import java.lang.instrument.Instrumentation;
 

@@ -1,10 +1,10 @@
 package dev.lazarus.agent;
 
 import dev.lazarus.internal.cluster.ClusterSettings;
-import dev.lazarus.internal.engine.Renames;
 import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.log.OnCorruption;
 import dev.lazarus.internal.log.SyncMode;
+import dev.lazarus.internal.recovery.Renames;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

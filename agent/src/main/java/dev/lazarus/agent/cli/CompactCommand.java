@@ -2,11 +2,11 @@ package dev.lazarus.agent.cli;
 
 import dev.lazarus.agent.ConfigException;
 import dev.lazarus.agent.DataDirectory;
-import dev.lazarus.internal.engine.Compaction;
-import dev.lazarus.internal.engine.Renames;
 import dev.lazarus.internal.engine.ThirdParty;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.log.SyncMode;
+import dev.lazarus.internal.recovery.Renames;
+import dev.lazarus.internal.snapshot.Compaction;
 
 import java.io.PrintStream;
 import java.util.List;

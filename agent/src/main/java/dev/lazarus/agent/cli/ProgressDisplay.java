@@ -1,6 +1,6 @@
 package dev.lazarus.agent.cli;
 
-import dev.lazarus.internal.engine.Progress;
+import dev.lazarus.internal.recovery.Progress;
 
 import java.io.PrintStream;
 

@@ -1,7 +1,7 @@
 package dev.lazarus.agent.cli;
 
-import dev.lazarus.internal.engine.RecordText;
-import dev.lazarus.internal.engine.Snapshots;
+import dev.lazarus.internal.record.RecordText;
+import dev.lazarus.internal.snapshot.Snapshots;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

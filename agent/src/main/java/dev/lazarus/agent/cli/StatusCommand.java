@@ -1,8 +1,8 @@
 package dev.lazarus.agent.cli;
 
-import dev.lazarus.internal.engine.Snapshots;
 import dev.lazarus.internal.log.LogReader;
 import dev.lazarus.internal.log.RedoLog;
+import dev.lazarus.internal.snapshot.Snapshots;
 
 import java.io.IOException;
 import java.io.PrintStream;

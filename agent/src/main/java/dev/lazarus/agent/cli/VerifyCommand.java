@@ -1,10 +1,10 @@
 package dev.lazarus.agent.cli;
 
-import dev.lazarus.internal.engine.Progress;
-import dev.lazarus.internal.engine.RecordText;
-import dev.lazarus.internal.engine.Snapshots;
 import dev.lazarus.internal.log.LogReader;
 import dev.lazarus.internal.log.RedoLog;
+import dev.lazarus.internal.record.RecordText;
+import dev.lazarus.internal.recovery.Progress;
+import dev.lazarus.internal.snapshot.Snapshots;
 
 import java.io.File;
 import java.io.PrintStream;

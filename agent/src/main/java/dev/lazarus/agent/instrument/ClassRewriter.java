@@ -1,7 +1,7 @@
 package dev.lazarus.agent.instrument;
 
-import dev.lazarus.internal.engine.FieldTable;
 import dev.lazarus.internal.engine.MutableValues;
+import dev.lazarus.internal.record.FieldTable;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;

@@ -1,7 +1,7 @@
 package dev.lazarus.internal.cluster;
 
 import dev.lazarus.ClusterException;
-import dev.lazarus.internal.engine.WireCodec;
+import dev.lazarus.internal.record.WireCodec;
 import dev.lazarus.internal.ring.KeyHash;
 import org.jgroups.Address;
 import org.jgroups.blocks.ResponseMode;

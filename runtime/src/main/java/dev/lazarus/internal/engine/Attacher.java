@@ -1,6 +1,13 @@
 package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.hook.Tracked;
+import dev.lazarus.internal.record.FieldTable;
+import dev.lazarus.internal.record.GraphCodec;
+import dev.lazarus.internal.record.Kinds;
+import dev.lazarus.internal.record.RecordBuffer;
+import dev.lazarus.internal.record.RecordType;
+import dev.lazarus.internal.record.ValueCodec;
+import dev.lazarus.internal.recovery.OidTable;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

@@ -3,6 +3,9 @@ package dev.lazarus.internal.engine;
 import dev.lazarus.internal.hook.Recovering;
 import dev.lazarus.internal.hook.Restoring;
 import dev.lazarus.internal.hook.Tracked;
+import dev.lazarus.internal.record.FieldTable;
+import dev.lazarus.internal.record.GraphCodec;
+import dev.lazarus.internal.record.Kinds;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -19,10 +22,10 @@ import java.util.Map;
  * not), with their numbers, and how to create an empty instance on recovery (its no-arg constructor where
  * there is one, so that fields added since the log was written get their initial values).
  */
-final class ClassModel {
+public final class ClassModel {
     /** One persistent field. */
-    record Slot(Field field, int id, String descriptor) {
-        boolean primitive() {
+    public record Slot(Field field, int id, String descriptor) {
+        public boolean primitive() {
             return descriptor.length() == 1;
         }
     }
@@ -43,13 +46,13 @@ final class ClassModel {
      * ({@code TrackedHashMap} → {@code HashMap}); null for anything else, a {@code @Durable}
      * subclass of a JDK collection Lazarus has no replacement for included.
      */
-    final Class<?> jdkCollection;
+    public final Class<?> jdkCollection;
     /**
      * An application's subclass of a tracked collection (the agent rewrote its superclass): named in
      * the log by its own class, with an image of its own fields, recreated through its recovery constructor.
      */
-    final boolean collectionSubclass;
-    final List<Slot> slots = new ArrayList<>();
+    public final boolean collectionSubclass;
+    public final List<Slot> slots = new ArrayList<>();
     /** Fields of untracked superclasses that hold state Lazarus cannot follow; empty when fine. */
     final List<Field> untracked = new ArrayList<>();
     /** Fields that {@code exclude=} names: the application's wiring (connections, clocks, callbacks). */
@@ -120,7 +123,7 @@ final class ClassModel {
         return f.isSynthetic() && (f.getName().startsWith("this$") || f.getName().startsWith("val$"));
     }
 
-    static ClassModel of(Class<?> type) {
+    public static ClassModel of(Class<?> type) {
         return MODELS.get(type);
     }
 
@@ -156,7 +159,7 @@ final class ClassModel {
      * A fresh instance of a collection subclass for recovery, through the constructor the agent
      * added (no application code runs); its fields come from its image.
      */
-    Object instantiateCollection(boolean accessOrder, Comparator<?> comparator) {
+    public Object instantiateCollection(boolean accessOrder, Comparator<?> comparator) {
         if (recoveryConstructor == null) {
             throw new IllegalStateException(type.getName() + " has no recovery constructor: the agent did not rewrite it");
         }
@@ -174,7 +177,7 @@ final class ClassModel {
      * {@code o}'s own fields: those writes are in the log as records of their own, and would otherwise
      * be applied twice.
      */
-    void replayKeepingFields(Object o, Runnable operation) {
+    public void replayKeepingFields(Object o, Runnable operation) {
         Object[] saved = new Object[slots.size()];
         for (int i = 0; i < saved.length; i++) {
             saved[i] = GraphCodec.read(slots.get(i).field(), o);
@@ -193,7 +196,7 @@ final class ClassModel {
     }
 
     /** A fresh instance for recovery; the caller keeps hooks silent while it runs. */
-    Object instantiate() {
+    public Object instantiate() {
         if (recoveryConstructor != null) {
             try {
                 return recoveryConstructor.newInstance();

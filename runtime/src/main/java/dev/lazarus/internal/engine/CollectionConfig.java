@@ -4,7 +4,7 @@ import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 
 /** Construction settings of a collection that its public API does not tell. */
-final class CollectionConfig {
+public final class CollectionConfig {
     private static final Field ACCESS_ORDER = accessOrderField();
 
     private CollectionConfig() {
@@ -20,7 +20,7 @@ final class CollectionConfig {
         }
     }
 
-    static boolean accessOrder(Object collection) {
+    public static boolean accessOrder(Object collection) {
         if (!(collection instanceof LinkedHashMap) || ACCESS_ORDER == null) {
             return false;
         }

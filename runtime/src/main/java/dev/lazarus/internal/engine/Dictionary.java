@@ -1,6 +1,9 @@
 package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.log.RedoLog;
+import dev.lazarus.internal.record.FieldTable;
+import dev.lazarus.internal.record.RecordBuffer;
+import dev.lazarus.internal.record.RecordType;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;

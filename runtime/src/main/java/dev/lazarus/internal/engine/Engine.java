@@ -6,6 +6,13 @@ import dev.lazarus.internal.hook.Recovering;
 import dev.lazarus.internal.hook.Tracked;
 import dev.lazarus.internal.log.LogWriteException;
 import dev.lazarus.internal.log.RedoLog;
+import dev.lazarus.internal.record.GraphCodec;
+import dev.lazarus.internal.record.RecordBuffer;
+import dev.lazarus.internal.record.RecordType;
+import dev.lazarus.internal.record.ValueCodec;
+import dev.lazarus.internal.recovery.RecoveryReport;
+import dev.lazarus.internal.recovery.StartupRecovery;
+import dev.lazarus.internal.snapshot.Snapshotter;
 
 import java.lang.reflect.Array;
 import java.util.HashSet;
@@ -122,15 +129,15 @@ public final class Engine implements Journal, ValueCodec.Writing {
     }
 
     /** The figures of this run's recovery, or null before it. */
-    RecoveryReport recoveryReport() {
+    public RecoveryReport recoveryReport() {
         return report;
     }
 
-    Snapshotter snapshotter() {
+    public Snapshotter snapshotter() {
         return snapshotter;
     }
 
-    RedoLog log() {
+    public RedoLog log() {
         return log;
     }
 

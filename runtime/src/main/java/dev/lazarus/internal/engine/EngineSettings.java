@@ -1,5 +1,8 @@
 package dev.lazarus.internal.engine;
 
+import dev.lazarus.internal.recovery.Renames;
+import dev.lazarus.internal.snapshot.SnapshotPolicy;
+
 import java.nio.file.Path;
 import java.util.Objects;
 

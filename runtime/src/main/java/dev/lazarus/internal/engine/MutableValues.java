@@ -1,5 +1,7 @@
 package dev.lazarus.internal.engine;
 
+import dev.lazarus.internal.record.Kinds;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.BitSet;
@@ -44,7 +46,7 @@ public final class MutableValues {
     private MutableValues() {
     }
 
-    static boolean isMutableValue(Class<?> c) {
+    public static boolean isMutableValue(Class<?> c) {
         return index(c) >= 0;
     }
 

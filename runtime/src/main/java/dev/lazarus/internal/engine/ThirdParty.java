@@ -123,7 +123,7 @@ public final class ThirdParty {
         return s != null && s.contains(field);
     }
 
-    boolean isExcluded(Field f) {
+    public boolean isExcluded(Field f) {
         return !excluded.isEmpty() && isExcluded(f.getDeclaringClass().getName().replace('.', '/'), f.getName());
     }
 

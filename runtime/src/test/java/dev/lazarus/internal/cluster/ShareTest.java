@@ -1,6 +1,6 @@
 package dev.lazarus.internal.cluster;
 
-import dev.lazarus.internal.engine.WireCodec;
+import dev.lazarus.internal.record.WireCodec;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,21 +1,24 @@
 package dev.lazarus.internal.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.lazarus.internal.collection.TrackedArrayList;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Journal;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.log.SyncMode;
+import dev.lazarus.internal.record.RecordBuffer;
+import dev.lazarus.internal.record.RecordType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A collection checks a value before it stores it (so a refused value never reaches memory) but
