@@ -166,9 +166,8 @@ public final class LogReader implements AutoCloseable {
     }
 
     private static void voidMarker(Bytes<?> bytes, Visitor visitor) {
-        if (RedoLog.markerMagic(bytes) == RedoLog.VOID_MAGIC) { // else Chronicle's own metadata, or a link
-            long p = bytes.readPosition();
-            visitor.voided(bytes.readLong(p + 4), bytes.readLong(p + 12));
+        if (LogMarker.magic(bytes) == LogMarker.VOID_MAGIC) { // else Chronicle's own metadata, or a link
+            visitor.voided(LogMarker.first(bytes), LogMarker.second(bytes));
         }
     }
 

@@ -28,7 +28,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * The redo log: a Chronicle Queue (memory-mapped {@code .cq4} files) in a directory that the
@@ -120,15 +119,6 @@ public final class RedoLog implements AutoCloseable {
     // Chronicle header bits (net.openhft.chronicle.wire.Wires)
     private static final int NOT_COMPLETE = 0x8000_0000;
     private static final int END_OF_DATA = 0xC000_0000;
-    /** A void marker (metadata document): "records [from, to] were a torn tail; skip them". */
-    static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
-    static final int VOID_LENGTH = 4 + 8 + 8 + 4;
-    /**
-     * A link (metadata document, same length as a void marker) after the first record of every run
-     * and of every cycle file: "the record at {@code at} follows the record at {@code prev}". Replay
-     * checks it against what it read, so a cycle file deleted, moved or swapped is not skipped silently.
-     */
-    private static final int LINK_MAGIC = 0x4C5A_4B4C; // "LKZL"
 
     private static final VarHandle LAST_APPENDED;
 
@@ -186,7 +176,7 @@ public final class RedoLog implements AutoCloseable {
         this.rollCycle = queue.rollCycle();
         this.clock = clock;
         this.onCorruption = onCorruption;
-        this.cutter = new TailCutter(dir, rollCycle, this::fileOf, RedoLog::isOurMetaData);
+        this.cutter = new TailCutter(dir, rollCycle, this::fileOf);
         this.maxRecordLength = (int) Math.min(queue.overlapSize() - RecordFrame.OVERHEAD - 64, (1 << 30) - 1 - RecordFrame.OVERHEAD - 64);
 
         int lastCycle = queue.lastCycle();
@@ -407,7 +397,7 @@ public final class RedoLog implements AutoCloseable {
         currentCycle = cycle;
         headInUse = true;
         clock.floor(cycleStartMillis(cycle));
-        writeMarker(LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
+        writeMarker(LogMarker.LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
         syncer.register(appender.currentFile()); // before the position is published
         OwnerOnly.restrict(appender.currentFile().toPath());
         if (mode == SyncMode.NONE) // nothing is forced: the head follows the first record instead
@@ -754,7 +744,7 @@ public final class RedoLog implements AutoCloseable {
         }
 
         void metaData(Bytes<?> bytes) {
-            int magic = markerMagic(bytes);
+            int magic = LogMarker.magic(bytes);
             if (magic == 0) {
                 if (RecordFrame.isWhole(bytes)) // one flipped bit turns a record's header into a metadata header
                     corrupt("a record whose header was damaged (marked as metadata) after index "
@@ -762,10 +752,9 @@ public final class RedoLog implements AutoCloseable {
                             bytes.readPosition() - 4, lastSeen);
                 return; // Chronicle's own metadata (header, index)
             }
-            long p = bytes.readPosition();
-            long a = bytes.readLong(p + 4);
-            long b = bytes.readLong(p + 12);
-            if (magic == LINK_MAGIC) {
+            long a = LogMarker.first(bytes);
+            long b = LogMarker.second(bytes);
+            if (magic == LogMarker.LINK_MAGIC) {
                 checkLink(a, b);
                 return;
             }
@@ -1033,54 +1022,16 @@ public final class RedoLog implements AutoCloseable {
     /** Under lock: "records [from, to] are a torn tail" as a metadata document. */
     private void writeVoidMarker() {
         long[] v = pendingVoid;
-        writeMarker(VOID_MAGIC, v[0], v[1]);
+        writeMarker(LogMarker.VOID_MAGIC, v[0], v[1]);
         pendingVoid = null;
         LOG.log(Level.DEBUG, () -> "Voided the torn tail [" + Long.toHexString(v[0]) + ", " + Long.toHexString(v[1]) + "]");
     }
 
-    /** Under lock: one of our metadata documents, {magic, a, b, CRC32C}. */
+    /** Under lock: one of our metadata documents ({@link LogMarker}). */
     private void writeMarker(int magic, long a, long b) {
-        byte[] m = new byte[VOID_LENGTH - 4];
-        putIntLE(m, 0, magic);
-        putLongLE(m, 4, a);
-        putLongLE(m, 12, b);
-        CRC32C crc = new CRC32C();
-        crc.update(m);
         try (DocumentContext dc = appender.writingDocument(true)) {
-            Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeInt(magic);
-            bytes.writeLong(a);
-            bytes.writeLong(b);
-            bytes.writeInt((int) crc.getValue());
+            LogMarker.write(dc.wire().bytes(), magic, a, b);
         }
-    }
-
-    /** The magic number of one of our intact metadata documents, or 0 (Chronicle's own, or damaged). */
-    static int markerMagic(Bytes<?> bytes) {
-        if (bytes.readRemaining() != VOID_LENGTH)
-            return 0;
-        long p = bytes.readPosition();
-        int magic = bytes.readInt(p);
-        if (magic != VOID_MAGIC && magic != LINK_MAGIC)
-            return 0;
-        CRC32C crc = new CRC32C();
-        for (int i = 0; i < VOID_LENGTH - 4; i++)
-            crc.update(bytes.readUnsignedByte(p + i));
-        return (int) crc.getValue() == bytes.readInt(p + VOID_LENGTH - 4) ? magic : 0;
-    }
-
-    private static boolean isOurMetaData(Bytes<?> bytes) {
-        return markerMagic(bytes) != 0;
-    }
-
-    private static void putIntLE(byte[] b, int at, int v) {
-        for (int i = 0; i < 4; i++)
-            b[at + i] = (byte) (v >>> (8 * i));
-    }
-
-    private static void putLongLE(byte[] b, int at, long v) {
-        for (int i = 0; i < 8; i++)
-            b[at + i] = (byte) (v >>> (8 * i));
     }
 
     private String describe(long index) {
