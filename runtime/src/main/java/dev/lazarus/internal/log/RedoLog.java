@@ -1,6 +1,5 @@
 package dev.lazarus.internal.log;
 
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -9,14 +8,12 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.rollcycles.SparseRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wire;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -70,7 +67,8 @@ import java.util.stream.Stream;
  * loading in a fresh JVM), and the next append under 1 ms.
  *
  * <h2>Torn tails and corruption</h2>
- * See {@link #replay(RecordConsumer)}.
+ * What recovery is told: {@link #replayAfter}. How it tells a torn tail from damage in the middle,
+ * and when it cuts the log: {@link RecoveryScan}.
  */
 public final class RedoLog implements AutoCloseable {
     static {
@@ -116,9 +114,6 @@ public final class RedoLog implements AutoCloseable {
     private static final String WRITE_LOCK_KEY = "chronicle.write.lock"; // TableStoreWriteLock.LOCK_KEY (private)
     private static final String APPEND_LOCK_KEY = "chronicle.append.lock"; // TableStoreWriteLock.APPEND_LOCK_KEY
     private static final long UNLOCKED = Long.MIN_VALUE; // AbstractTSQueueLock.UNLOCKED = 1L << 63
-    // Chronicle header bits (net.openhft.chronicle.wire.Wires)
-    private static final int NOT_COMPLETE = 0x8000_0000;
-    private static final int END_OF_DATA = 0xC000_0000;
 
     private static final VarHandle LAST_APPENDED;
 
@@ -509,47 +504,7 @@ public final class RedoLog implements AutoCloseable {
     public ReplayResult replayAfter(long position, RecordConsumer consumer) {
         Objects.requireNonNull(consumer, "consumer");
         checkHead();
-        Replay r = new Replay(lastIndexOrUnknown(), position == NO_POSITION, consumer);
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            boolean skipFirst = false;
-            if (position != NO_POSITION) {
-                if (!tailer.moveToIndex(position))
-                    throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
-                            + Long.toHexString(position) + " (first " + Long.toHexString(queue.firstIndex())
-                            + ", last " + Long.toHexString(lastIndexOrUnknown()) + ")");
-                skipFirst = true;
-            }
-            while (!r.stopped) {
-                try (DocumentContext dc = tailer.readingDocument(true)) {
-                    if (!dc.isPresent())
-                        break;
-                    Bytes<?> bytes = dc.wire().bytes();
-                    r.file = tailer.currentFile();
-                    r.end = bytes.readLimit();
-                    if (dc.isMetaData()) {
-                        r.metaData(bytes);
-                        continue;
-                    }
-                    long index = dc.index();
-                    if (skipFirst) {
-                        skipFirst = false;
-                        r.lastSeen = index;
-                        if (index != position)
-                            throw new IllegalStateException("Expected the record at " + Long.toHexString(position)
-                                    + " but found " + Long.toHexString(index));
-                        continue;
-                    }
-                    r.data(index, bytes);
-                }
-            }
-        } catch (LogCorruptedException | IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (!e.getClass().getName().startsWith("net.openhft."))
-                throw e; // the consumer's own
-            r.unreadable(e);
-        }
-        return r.finish();
+        return new RecoveryScan(this, dir, onCorruption, position, consumer).run();
     }
 
     /**
@@ -685,7 +640,7 @@ public final class RedoLog implements AutoCloseable {
      * When the end of the file is damaged Chronicle cannot find it (it fails, or with assertions on
      * trips one): then the last record is found by reading the log forwards.
      */
-    private long lastIndexOrUnknown() {
+    long lastIndexOrUnknown() {
         try {
             return queue.lastIndex();
         } catch (RuntimeException | AssertionError e) {
@@ -706,292 +661,11 @@ public final class RedoLog implements AutoCloseable {
         }
     }
 
-    /** State of one replay. */
-    private final class Replay {
-        /** What Chronicle finds at the end of the log before the replay starts: it must be reached. */
-        private final long expectedLast;
-        private final RecordFrame frame = new RecordFrame();
-        private long records;
-        private long voided;
-        private long lastGood = NO_POSITION;
-        private File file;
-        private long end = -1;
-        // the run of damaged records not yet known to be a tail, or voided
-        private long firstBad = NO_POSITION;
-        private long lastBad = NO_POSITION;
-        private long badCount;
-        private File firstBadFile;
-        private long firstBadOffset;
-        private String firstBadWhy;
-        /** Highest data index read, damaged or not; and the one read before it, if known. */
-        private long lastSeen = NO_POSITION;
-        private long prevSeen = NO_POSITION;
-        /** Whether {@link #prevSeen} is known: not for the record a replay starts after. */
-        private boolean prevKnown;
-        /** With {@link OnCorruption#TRUNCATE}: damage met, reading stopped; the log is cut after {@link #lastGood}. */
-        private boolean stopped;
-        private String cutWhy;
-        private final RecordConsumer consumer;
-        /** The first record of a cycle file, held back until its link confirms that nothing before it is missing. */
-        private long held = NO_POSITION;
-        private byte[] heldBuf = new byte[256];
-        private int heldLen;
-
-        Replay(long expectedLast, boolean fromStart, RecordConsumer consumer) {
-            this.expectedLast = expectedLast;
-            this.prevKnown = fromStart;
-            this.consumer = consumer;
-        }
-
-        void metaData(Bytes<?> bytes) {
-            int magic = LogMarker.magic(bytes);
-            if (magic == 0) {
-                if (RecordFrame.isWhole(bytes)) // one flipped bit turns a record's header into a metadata header
-                    corrupt("a record whose header was damaged (marked as metadata) after index "
-                            + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen)), file,
-                            bytes.readPosition() - 4, lastSeen);
-                return; // Chronicle's own metadata (header, index)
-            }
-            long a = LogMarker.first(bytes);
-            long b = LogMarker.second(bytes);
-            if (magic == LogMarker.LINK_MAGIC) {
-                checkLink(a, b);
-                return;
-            }
-            if (firstBad != NO_POSITION && a <= firstBad && lastBad <= b) {
-                voided += badCount;
-                LOG.log(Level.DEBUG, () -> "Skipping " + badCount + " record(s) voided as a torn tail: ["
-                        + Long.toHexString(a) + ", " + Long.toHexString(b) + "]");
-                firstBad = lastBad = NO_POSITION;
-                badCount = 0;
-            }
-        }
-
-        /** A link says: the record at {@code at}, just read, follows the record at {@code prev}. */
-        private void checkLink(long at, long prev) {
-            if (at != lastSeen) {
-                held = NO_POSITION;
-                corrupt("the file holds a link for the record at index " + describe(at) + " after the record at index "
-                        + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen))
-                        + ": a cycle file was replaced, renamed or reordered", file, alignedEnd(), lastSeen);
-            } else if (prevKnown && prev != prevSeen) {
-                held = NO_POSITION; // not delivered: the records before it are missing
-                corrupt("the record at index " + describe(at) + " follows index "
-                        + (prev == NO_POSITION ? "(none)" : describe(prev)) + ", but the log before it ends at index "
-                        + (prevSeen == NO_POSITION ? "(none: this is the log's first file)" : describe(prevSeen))
-                        + ": the records between them are missing (a cycle file deleted or moved?)",
-                        file, alignedEnd(), prevSeen);
-            } else {
-                release();
-            }
-        }
-
-        void data(long index, Bytes<?> bytes) {
-            prevKnown |= lastSeen != NO_POSITION;
-            prevSeen = lastSeen;
-            lastSeen = index;
-            long start = bytes.readPosition();
-            String why = frame.read(bytes);
-            byte[] buf = frame.payload();
-            int len = frame.length();
-            if (why != null) {
-                if (firstBad == NO_POSITION) {
-                    firstBad = index;
-                    firstBadFile = file;
-                    firstBadOffset = start - 4; // the document's header
-                    firstBadWhy = why;
-                }
-                lastBad = index;
-                badCount++;
-                return;
-            }
-            if (firstBad != NO_POSITION) {
-                corrupt(firstBadWhy + " in the record at index " + describe(firstBad) + ", followed by a valid record at index "
-                        + describe(index) + ": not a torn tail", firstBadFile, firstBadOffset, firstBad);
-                return;
-            }
-            release(); // no link after it: written before links existed, or the crash came in between
-            if (prevSeen == NO_POSITION ? prevKnown : rollCycle.toCycle(prevSeen) != rollCycle.toCycle(index)) {
-                if (heldBuf.length < len)
-                    heldBuf = new byte[len];
-                System.arraycopy(buf, 0, heldBuf, 0, len);
-                heldLen = len;
-                held = index;
-            } else {
-                deliver(index, buf, len);
-            }
-        }
-
-        private void release() {
-            if (held != NO_POSITION) {
-                long h = held;
-                held = NO_POSITION;
-                deliver(h, heldBuf, heldLen);
-            }
-        }
-
-        private void deliver(long index, byte[] b, int len) {
-            records++;
-            lastGood = index;
-            consumer.accept(index, b, 0, len);
-        }
-
-        /**
-         * Damage that is not a torn tail: {@link OnCorruption#STOP} throws, naming the file and offset;
-         * {@link OnCorruption#TRUNCATE} stops reading here and cuts the log after the last good record.
-         */
-        private void corrupt(String what, File where, long offset, long position) {
-            String at = " in " + where + " (offset " + offset + ")";
-            release(); // a held record before the damage is good
-            if (onCorruption == OnCorruption.STOP)
-                throw new LogCorruptedException("Redo log corrupted: " + what + at + ". Restore the file from a backup,"
-                        + " or start with onCorruption=truncate to keep the records before it (the rest is moved aside).",
-                        where, position);
-            stopped = true;
-            if (cutWhy == null)
-                cutWhy = what + at;
-        }
-
-        void unreadable(RuntimeException e) {
-            long at = lastGood;
-            String what = "unreadable after the record at index " + (at == NO_POSITION ? "(none)" : describe(at)) + ": " + e;
-            if (onCorruption == OnCorruption.STOP) {
-                LogCorruptedException x = new LogCorruptedException("Redo log " + what + " in " + file + " (offset " + end
-                        + "). Restore the file from a backup, or start with onCorruption=truncate to keep the records"
-                        + " before it.", file, at);
-                x.initCause(e);
-                throw x;
-            }
-            corrupt(what, file, end, at);
-        }
-
-        ReplayResult finish() {
-            if (!stopped)
-                release();
-            boolean zeroedTail = false;
-            if (!stopped && stoppedBeforeTheEnd()) {
-                if (zerosToTheClaimedEnd()) {
-                    zeroedTail = true; // a cut: what a crash or a lost page at the end leaves
-                } else {
-                    // A hole: a zeroed header (a page lost in a power loss) ends Chronicle's reading,
-                    // but records after it exist, and new ones would be appended after them, unseen.
-                    corrupt("reading stopped after index " + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen))
-                            + " but the log holds records up to index " + describe(Math.max(expectedLast, lastSeen + 1))
-                            + ": an unreadable record header", file, alignedEnd(), lastSeen);
-                }
-            }
-            if (stopped || zeroedTail) {
-                long kept = lastGood;
-                String why = stopped ? cutWhy : "the end of " + file + " from offset " + alignedEnd() + " is zeroed";
-                Path aside = cut(kept);
-                LOG.log(Level.WARNING, () -> "Redo log " + dir + ": " + why + ". "
-                        + (stopped ? "onCorruption=truncate: kept" : "A torn tail: kept") + " the records up to index "
-                        + (kept == NO_POSITION ? "(none)" : describe(kept)) + " and dropped everything after it;"
-                        + " the damaged files are kept in " + aside);
-                return new ReplayResult(records, true, lastGood, kept, voided);
-            }
-            boolean torn = false;
-            long tornAt = NO_POSITION;
-            if (firstBad != NO_POSITION) {
-                torn = true;
-                tornAt = firstBad;
-                long from = firstBad;
-                long to = lastBad;
-                long n = badCount;
-                LOG.log(Level.WARNING, () -> "Redo log " + dir + " ends with " + n + " damaged record(s) from index "
-                        + describe(from) + " in " + firstBadFile + ": dropped as a torn tail (what a power loss leaves)");
-                lock.lock();
-                try {
-                    pendingVoid = new long[]{from, to};
-                } finally {
-                    lock.unlock();
-                }
-            }
-            if (incompleteHeaderAtEnd()) // (records beyond it, in a later file, would be a hole: see above)
-                torn = true;
-            return new ReplayResult(records, torn, lastGood, tornAt, voided);
-        }
-
-        /**
-         * Whether Chronicle says the log goes on after where reading stopped: its last index is
-         * beyond, or the header of the newest file places its last document beyond.
-         */
-        private boolean stoppedBeforeTheEnd() {
-            if (expectedLast != NO_POSITION && lastSeen < expectedLast)
-                return true;
-            return file != null && lastSeen != NO_POSITION && rollCycle.toCycle(lastSeen) == queue.lastCycle()
-                    && claimedEnd() > alignedEnd();
-        }
-
-        /** Just past the last document that the newest file's header claims, or -1. */
-        private long claimedEnd() {
-            int cycle = queue.lastCycle();
-            try (SingleChronicleQueueStore store = queue.storeForCycle(cycle, queue.epoch(), false, null)) {
-                if (store == null)
-                    return -1;
-                long wp = store.writePosition();
-                net.openhft.chronicle.bytes.MappedBytes bytes = store.bytes(); // a new one: released below
-                try {
-                    return wp + 4 + (bytes.readVolatileInt(wp) & 0x3FFF_FFFF);
-                } finally {
-                    bytes.releaseLast();
-                }
-            }
-        }
-
-        /** Whether everything from where reading stopped to the end the newest file claims is zero. */
-        private boolean zerosToTheClaimedEnd() {
-            if (file == null || lastSeen == NO_POSITION || rollCycle.toCycle(lastSeen) != queue.lastCycle())
-                return false;
-            long from = alignedEnd();
-            long to = claimedEnd();
-            if (from >= to)
-                return false; // reading went past the claimed end: a damaged header made a record swallow others
-            try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
-                to = Math.min(to, raf.length());
-                byte[] chunk = new byte[1 << 16];
-                raf.seek(from);
-                for (long at = from; at < to; ) {
-                    int n = raf.read(chunk, 0, (int) Math.min(chunk.length, to - at));
-                    if (n < 0)
-                        break;
-                    for (int i = 0; i < n; i++)
-                        if (chunk[i] != 0)
-                            return false;
-                    at += n;
-                }
-                return true;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
-            }
-        }
-
-        private long alignedEnd() {
-            return end + ((-end) & 3);
-        }
-
-        /** Whether a not-complete Chronicle header sits where the next document would start. */
-        private boolean incompleteHeaderAtEnd() {
-            if (file == null || end < 0)
-                return false;
-            long at = alignedEnd();
-            try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
-                if (at + 4 > raf.length())
-                    return false;
-                raf.seek(at);
-                int header = Integer.reverseBytes(raf.readInt()); // Chronicle: little-endian
-                return header != 0 && (header & NOT_COMPLETE) != 0 && header != END_OF_DATA;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
-            }
-        }
-    }
-
     /**
      * Recovery only, before the first append of the run: keeps the records up to {@code kept}, moves
      * the damaged rest aside ({@link TailCutter}) and reopens the queue. Returns where it went.
      */
-    private Path cut(long kept) {
+    Path cut(long kept) {
         lock.lock();
         try {
             TailCutter.Plan plan = cutter.prepare(queue, kept,
@@ -1019,6 +693,16 @@ public final class RedoLog implements AutoCloseable {
         }
     }
 
+    /** Recovery: records [from, to] are a torn tail, to be voided before the next record is appended. */
+    void voidOnNextAppend(long from, long to) {
+        lock.lock();
+        try {
+            pendingVoid = new long[]{from, to};
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Under lock: "records [from, to] are a torn tail" as a metadata document. */
     private void writeVoidMarker() {
         long[] v = pendingVoid;
@@ -1034,7 +718,8 @@ public final class RedoLog implements AutoCloseable {
         }
     }
 
-    private String describe(long index) {
+    /** "0x... (cycle c, sequence s)": how messages name a position. */
+    String describe(long index) {
         return "0x" + Long.toHexString(index) + " (cycle " + rollCycle.toCycle(index)
                 + ", sequence " + rollCycle.toSequenceNumber(index) + ")";
     }
@@ -1052,6 +737,11 @@ public final class RedoLog implements AutoCloseable {
     /** How many times this run forced the log to disk. */
     public long forceCount() {
         return syncer.forceCount();
+    }
+
+    /** The queue of the moment (a cut replaces it). */
+    SingleChronicleQueue queue() {
+        return queue;
     }
 
     Syncer syncer() {
