@@ -2,6 +2,7 @@ package dev.lazarus.internal.log;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -11,12 +12,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * Reads a redo log without writing to it, taking no lock, while its application may be running:
- * for the operator's tools. Unlike {@link RedoLog#replay}, a damaged record does not stop the
- * reading: it is reported to the visitor, which decides what it means.
+ * for the operator's tools ({@link #read}: unlike {@link RedoLog#replay}, a damaged record does not
+ * stop the reading, it is reported to the visitor, which decides what it means), and for the
+ * snapshots built in the background ({@link #readBetween}).
  */
 public final class LogReader implements AutoCloseable {
     /** What the reading finds, in log order. */
@@ -112,8 +115,12 @@ public final class LogReader implements AutoCloseable {
         if (queue == null) {
             return "0x" + Long.toHexString(index);
         }
-        return "0x" + Long.toHexString(index) + " (cycle " + queue.rollCycle().toCycle(index) + ", sequence "
-                + queue.rollCycle().toSequenceNumber(index) + ")";
+        return describe(queue.rollCycle(), index);
+    }
+
+    static String describe(RollCycle rollCycle, long index) {
+        return "0x" + Long.toHexString(index) + " (cycle " + rollCycle.toCycle(index) + ", sequence "
+                + rollCycle.toSequenceNumber(index) + ")";
     }
 
     /**
@@ -163,6 +170,48 @@ public final class LogReader implements AutoCloseable {
             throw e;
         }
         return n;
+    }
+
+    /**
+     * The reading behind {@link RedoLog#replayBetween}, which says what it does: like {@link #read}
+     * lock-free and read-only, but it stops after {@code upTo} and a damaged record ends it.
+     */
+    static long readBetween(SingleChronicleQueue queue, Path dir, long after, long upTo, RecordConsumer consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        long read = 0;
+        RecordFrame frame = new RecordFrame();
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (after != RedoLog.NO_POSITION && !tailer.moveToIndex(after)) {
+                throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
+                        + Long.toHexString(after));
+            }
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument(true)) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    if (dc.isMetaData()) {
+                        continue;
+                    }
+                    long index = dc.index();
+                    if (index <= after) {
+                        continue;
+                    }
+                    if (index > upTo) {
+                        break;
+                    }
+                    String damage = frame.read(dc.wire().bytes());
+                    if (damage != null) {
+                        throw new LogCorruptedException("Redo log corrupted: damaged record at index "
+                                + describe(queue.rollCycle(), index) + " in " + tailer.currentFile() + " (" + damage + ")",
+                                tailer.currentFile(), index);
+                    }
+                    consumer.accept(index, frame.payload(), 0, frame.length());
+                    read++;
+                }
+            }
+        }
+        return read;
     }
 
     private static void voidMarker(Bytes<?> bytes, Visitor visitor) {

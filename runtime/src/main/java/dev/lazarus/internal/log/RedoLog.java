@@ -516,40 +516,7 @@ public final class RedoLog implements AutoCloseable {
      * @throws LogCorruptedException on a damaged record in the range
      */
     public long replayBetween(long after, long upTo, RecordConsumer consumer) {
-        Objects.requireNonNull(consumer, "consumer");
-        long read = 0;
-        RecordFrame frame = new RecordFrame();
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            if (after != NO_POSITION && !tailer.moveToIndex(after)) {
-                throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
-                        + Long.toHexString(after));
-            }
-            while (true) {
-                try (DocumentContext dc = tailer.readingDocument(true)) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    if (dc.isMetaData()) {
-                        continue;
-                    }
-                    long index = dc.index();
-                    if (index <= after) {
-                        continue;
-                    }
-                    if (index > upTo) {
-                        break;
-                    }
-                    String damage = frame.read(dc.wire().bytes());
-                    if (damage != null) {
-                        throw new LogCorruptedException("Redo log corrupted: damaged record at index " + describe(index)
-                                + " in " + tailer.currentFile() + " (" + damage + ")", tailer.currentFile(), index);
-                    }
-                    consumer.accept(index, frame.payload(), 0, frame.length());
-                    read++;
-                }
-            }
-        }
-        return read;
+        return LogReader.readBetween(queue, dir, after, upTo, consumer);
     }
 
     /**
@@ -720,8 +687,7 @@ public final class RedoLog implements AutoCloseable {
 
     /** "0x... (cycle c, sequence s)": how messages name a position. */
     String describe(long index) {
-        return "0x" + Long.toHexString(index) + " (cycle " + rollCycle.toCycle(index)
-                + ", sequence " + rollCycle.toSequenceNumber(index) + ")";
+        return LogReader.describe(rollCycle, index);
     }
 
     /** Position of the last record appended (this run or before), or {@link #NO_POSITION}. */
