@@ -1,14 +1,9 @@
 package dev.lazarus.internal.log;
 
-import net.openhft.chronicle.core.time.TimeProvider;
-import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.rollcycles.SparseRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wire;
 
@@ -52,19 +47,8 @@ import java.util.stream.Stream;
  * loss see {@link SyncMode} and {@link Syncer} (how the log is forced, group commit).
  *
  * <h2>After a crash</h2>
- * Measured with Chronicle 2026.4: a writer killed while appending leaves Chronicle's write lock
- * (in {@code metadata.cq4t}) held by its pid. Chronicle frees it on open if that pid is dead,
- * but if the pid is alive — reused, as in a container where the JVM is always pid 1 — every
- * append would spin for 1.5 × {@code timeoutMS} and then fail. The caller guarantees that this
- * JVM is the only user of the directory, so {@link #open} releases both of Chronicle's locks
- * unconditionally. The killed writer's half-written record is invisible: Chronicle writes the
- * payload first and sets the header (length) last, so the document simply is not there, and the
- * next append overwrites it. (Chronicle can also meet a not-complete header from other writers:
- * on append it overwrites it at once; when closing an older cycle it waits {@code timeoutMS}
- * before replacing it with an end-of-file marker, which is why {@code timeoutMS} is set to
- * {@value #CHRONICLE_TIMEOUT_MS} ms instead of Chronicle's 10 s.) Reopening a log killed in the
- * middle of appends takes the same time as any open, ~5 ms warm (plus ~150 ms of Chronicle class
- * loading in a fresh JVM), and the next append under 1 ms.
+ * {@link #open} frees the Chronicle locks a killed writer left ({@link ChronicleOpener}, which says
+ * why); the killed writer's half-written record is invisible, and the next append overwrites it.
  *
  * <h2>Torn tails and corruption</h2>
  * What recovery is told: {@link #replayAfter}. How it tells a torn tail from damage in the middle,
@@ -78,42 +62,10 @@ public final class RedoLog implements AutoCloseable {
     /** "No record": the position of an empty log, or before the first record. */
     public static final long NO_POSITION = -1L;
 
-    static final long CHRONICLE_TIMEOUT_MS = 500;
-
-    /**
-     * Hourly cycle files (old files can be deleted once a snapshot covers them, hour by hour),
-     * up to 2^34 records per hour, an index entry every 1024 records (cheaper appends; a seek
-     * scans at most 1023 records).
-     */
-    static final RollCycle DEFAULT_ROLL_CYCLE = rollCycleFromProperty();
-
-    /**
-     * Five-minute cycle files: once a snapshot covers a file it can be deleted, so the log on disk
-     * stays within a few minutes of traffic beyond the last snapshot. The internal property
-     * {@code dev.lazarus.rollCycle} (a Chronicle roll cycle name, e.g. {@code TEST_SECONDLY})
-     * shortens it for tests of disk reclamation.
-     */
-    private static RollCycle rollCycleFromProperty() {
-        String name = System.getProperty("dev.lazarus.rollCycle");
-        if (name == null) {
-            return net.openhft.chronicle.queue.RollCycles.FIVE_MINUTELY;
-        }
-        for (Class<?> c : new Class<?>[] {net.openhft.chronicle.queue.RollCycles.class, SparseRollCycles.class,
-                net.openhft.chronicle.queue.rollcycles.TestRollCycles.class,
-                net.openhft.chronicle.queue.rollcycles.LargeRollCycles.class}) {
-            for (Object constant : c.getEnumConstants()) {
-                if (((Enum<?>) constant).name().equals(name)) {
-                    return (RollCycle) constant;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown roll cycle dev.lazarus.rollCycle=" + name);
-    }
+    /** The roll cycle of the log: see {@link ChronicleOpener#rollCycleFromProperty}. */
+    static final RollCycle DEFAULT_ROLL_CYCLE = ChronicleOpener.rollCycleFromProperty();
 
     private static final System.Logger LOG = System.getLogger(RedoLog.class.getName());
-    private static final String WRITE_LOCK_KEY = "chronicle.write.lock"; // TableStoreWriteLock.LOCK_KEY (private)
-    private static final String APPEND_LOCK_KEY = "chronicle.append.lock"; // TableStoreWriteLock.APPEND_LOCK_KEY
-    private static final long UNLOCKED = Long.MIN_VALUE; // AbstractTSQueueLock.UNLOCKED = 1L << 63
 
     private static final VarHandle LAST_APPENDED;
 
@@ -175,9 +127,10 @@ public final class RedoLog implements AutoCloseable {
         this.maxRecordLength = (int) Math.min(queue.overlapSize() - RecordFrame.OVERHEAD - 64, (1 << 30) - 1 - RecordFrame.OVERHEAD - 64);
 
         int lastCycle = queue.lastCycle();
-        if (lastCycle >= 0) // the clock must not go back before the last cycle file
+        if (lastCycle >= 0) { // the clock must not go back before the last cycle file
             clock.floor(cycleStartMillis(lastCycle));
-        releaseLocks();
+        }
+        ChronicleOpener.releaseLocks(queue, dir);
         this.appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true); // used under our lock, from many threads
 
@@ -227,13 +180,15 @@ public final class RedoLog implements AutoCloseable {
         ChronicleQuiet.apply();
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(mode, "mode");
-        if (mode == SyncMode.INTERVAL && syncIntervalMs <= 0)
+        if (mode == SyncMode.INTERVAL && syncIntervalMs <= 0) {
             throw new IllegalArgumentException("syncIntervalMs must be > 0, was " + syncIntervalMs);
-        if (!Files.isDirectory(dir))
+        }
+        if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Not a directory: " + dir);
+        }
         Objects.requireNonNull(onCorruption, "onCorruption");
         MonotonicClock clock = new MonotonicClock(wallClock);
-        SingleChronicleQueue queue = build(dir, rollCycle, clock);
+        SingleChronicleQueue queue = ChronicleOpener.build(dir, rollCycle, clock);
         RedoLog log;
         try {
             log = new RedoLog(dir, mode, queue, clock, onCorruption);
@@ -242,10 +197,12 @@ public final class RedoLog implements AutoCloseable {
             throw e;
         }
         try {
-            if (mode != SyncMode.NONE)
+            if (mode != SyncMode.NONE) {
                 log.forceAll();
-            if (mode == SyncMode.INTERVAL)
+            }
+            if (mode == SyncMode.INTERVAL) {
                 log.syncer.startInterval(syncIntervalMs);
+            }
         } catch (RuntimeException | Error e) {
             log.close();
             throw e;
@@ -253,48 +210,6 @@ public final class RedoLog implements AutoCloseable {
         LOG.log(Level.DEBUG, () -> "Opened redo log " + dir + " (sync=" + mode + ", last position "
                 + Long.toHexString(log.lastPosition()) + ")");
         return log;
-    }
-
-    private static SingleChronicleQueue build(Path dir, RollCycle rollCycle, TimeProvider clock) {
-        try {
-            return SingleChronicleQueueBuilder.binary(dir)
-                    .rollCycle(rollCycle)
-                    .timeProvider(clock)
-                    .timeoutMS(CHRONICLE_TIMEOUT_MS)
-                    // Releasing a mapping must not msync (ASYNC by default): Syncer forces the files.
-                    .syncMode(net.openhft.chronicle.bytes.SyncMode.NONE)
-                    .build();
-        } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Cannot open the redo log in " + dir + hintFor(e), e);
-        }
-    }
-
-    private static String hintFor(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalAccessException || t instanceof IllegalAccessError
-                    || t.getClass().getName().equals("java.lang.reflect.InaccessibleObjectException"))
-                return ": Chronicle Queue needs --add-opens=java.base/java.lang.reflect=ALL-UNNAMED"
-                        + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED (the Lazarus agent grants them itself)";
-        }
-        return "";
-    }
-
-    /**
-     * Chronicle's locks live in {@code metadata.cq4t}; a writer killed while appending leaves the
-     * write lock held by its pid. The caller guarantees we are the only JVM here: release both.
-     */
-    private void releaseLocks() {
-        TableStore<?> store = queue.metaStore();
-        for (String key : new String[]{WRITE_LOCK_KEY, APPEND_LOCK_KEY}) {
-            LongValue value = store.doWithExclusiveLock(ts -> ts.acquireValueFor(key));
-            try {
-                long holder = value.getVolatileValue();
-                if (holder != UNLOCKED && holder != 0 && value.compareAndSwapValue(holder, UNLOCKED))
-                    LOG.log(Level.DEBUG, () -> "Released " + key + " left by pid " + (int) holder + " in " + dir);
-            } finally {
-                net.openhft.chronicle.core.io.Closeable.closeQuietly(value);
-            }
-        }
     }
 
     /**
@@ -307,17 +222,20 @@ public final class RedoLog implements AutoCloseable {
      */
     public long append(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
-        if (len > maxRecordLength)
+        if (len > maxRecordLength) {
             throw new IllegalArgumentException("Redo record of " + len + " bytes exceeds the maximum of " + maxRecordLength);
+        }
         int checksum = RecordFrame.checksum(buf, off, len);
         ReentrantLock lock = this.lock;
         lock.lock();
         try {
-            if (closed || writeFailure != null)
+            if (closed || writeFailure != null) {
                 throw closedOrFailed();
+            }
             try {
-                if (pendingVoid != null)
+                if (pendingVoid != null) {
                     writeVoidMarker();
+                }
                 reserveFor(len);
                 try (DocumentContext dc = appender.writingDocument()) {
                     try {
@@ -331,8 +249,9 @@ public final class RedoLog implements AutoCloseable {
                 appendedBytes += len + RecordFrame.OVERHEAD;
                 appendedRecords++;
                 int cycle = rollCycle.toCycle(position);
-                if (cycle != currentCycle)
+                if (cycle != currentCycle) {
                     enterCycle(cycle, position);
+                }
                 LAST_APPENDED.setRelease(this, position);
                 return position;
             } catch (InternalError e) { // a page of the mapped file could not be backed: see LogWriteException
@@ -345,8 +264,9 @@ public final class RedoLog implements AutoCloseable {
 
     /** Under lock. */
     private IllegalStateException closedOrFailed() {
-        if (closed)
+        if (closed) {
             return new IllegalStateException("Redo log in " + dir + " is closed");
+        }
         return new LogWriteException(writeFailure.getMessage(), writeFailure);
     }
 
@@ -356,8 +276,9 @@ public final class RedoLog implements AutoCloseable {
      */
     private void reserveFor(int len) {
         Wire wire = appender.wire();
-        if (wire == null)
+        if (wire == null) {
             return;
+        }
         try {
             reserver.ensure(appender.cycle(), wire.bytes().writePosition(), len + RecordFrame.OVERHEAD, currentFile);
         } catch (IOException e) {
@@ -367,22 +288,7 @@ public final class RedoLog implements AutoCloseable {
 
     /** Under lock: the first write that faulted; every later append is refused with the same message. */
     private LogWriteException failed(Throwable e) {
-        long free = -1;
-        long total = -1;
-        try {
-            java.nio.file.FileStore store = Files.getFileStore(dir);
-            free = store.getUsableSpace();
-            total = store.getTotalSpace();
-        } catch (IOException ignored) {
-            // reported as unknown
-        }
-        String space = free < 0 ? "free space unknown" : free + " bytes free of " + total;
-        boolean full = free >= 0 && free < (4 << 20) || String.valueOf(e.getMessage()).contains("No space left");
-        writeFailure = new LogWriteException("Lazarus cannot write the redo log in " + dir + " (" + space + "): "
-                + (full ? "its file system is full" : e instanceof IOException ? "writing it failed (" + e.getMessage() + ")"
-                : "a fault while writing its memory-mapped file")
-                + ". This change is in memory but not logged, and no later change will be. Fix: free space on that file"
-                + " system or move dir= to a larger one, then restart the JVM: everything acknowledged before is kept.", e);
+        writeFailure = LogWriteException.writingFailed(dir, e);
         LOG.log(Level.ERROR, writeFailure.getMessage());
         return writeFailure;
     }
@@ -395,8 +301,9 @@ public final class RedoLog implements AutoCloseable {
         writeMarker(LogMarker.LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
         syncer.register(appender.currentFile()); // before the position is published
         OwnerOnly.restrict(appender.currentFile().toPath());
-        if (mode == SyncMode.NONE) // nothing is forced: the head follows the first record instead
+        if (mode == SyncMode.NONE) { // nothing is forced: the head follows the first record instead
             reached(position);
+        }
     }
 
     /** The record at {@code position} is on disk (or, without forcing, written): the log has reached its cycle file. */
@@ -415,12 +322,14 @@ public final class RedoLog implements AutoCloseable {
         int last = queue.lastCycle();
         String missing = head.missing(last);
         headInUse = true;
-        if (missing == null)
+        if (missing == null) {
             return;
-        if (onCorruption == OnCorruption.STOP)
+        }
+        if (onCorruption == OnCorruption.STOP) {
             throw new LogCorruptedException("Redo log incomplete: " + missing + ". Restore the file from a backup, or"
                     + " start with onCorruption=truncate to accept the log as it is.", dir.resolve(LogHead.FILE_NAME).toFile(),
                     NO_POSITION);
+        }
         LOG.log(Level.WARNING, "Redo log " + dir + ": " + missing + ". onCorruption=truncate: going on with the log as it is");
         head.reset(last, last < 0 ? null : fileOf(last).getFileName().toString());
     }
@@ -436,10 +345,12 @@ public final class RedoLog implements AutoCloseable {
      * Not interruptible (the interrupt status is kept).
      */
     public void commit(long position) {
-        if (mode != SyncMode.ALWAYS || position == NO_POSITION)
+        if (mode != SyncMode.ALWAYS || position == NO_POSITION) {
             return;
-        if (position > lastPosition())
+        }
+        if (position > lastPosition()) {
             throw new IllegalArgumentException("Position " + Long.toHexString(position) + " was never appended");
+        }
         syncer.awaitForced(position);
     }
 
@@ -451,15 +362,17 @@ public final class RedoLog implements AutoCloseable {
      * claims to cover, which the recovery after would skip.
      */
     public void forceForSnapshot(long position) {
-        if (mode != SyncMode.NONE && position != NO_POSITION)
+        if (mode != SyncMode.NONE && position != NO_POSITION) {
             syncer.awaitForced(position);
+        }
     }
 
     /** Forces everything appended so far, whatever the mode, and returns once it is on disk. */
     public void forceAll() {
         long last = lastPosition();
-        if (last != NO_POSITION)
+        if (last != NO_POSITION) {
             syncer.awaitForced(last);
+        }
     }
 
     /**
@@ -567,8 +480,9 @@ public final class RedoLog implements AutoCloseable {
      */
     public String missingRecord(long position) {
         try (ExcerptTailer tailer = queue.createTailer()) {
-            if (tailer.moveToIndex(position))
+            if (tailer.moveToIndex(position)) {
                 return null;
+            }
         }
         long last = lastIndexOrUnknown();
         return "the redo log in " + dir + (last == NO_POSITION ? " holds no record" : " holds records " + describe(queue.firstIndex())
@@ -617,10 +531,12 @@ public final class RedoLog implements AutoCloseable {
         try (ExcerptTailer tailer = queue.createTailer()) {
             while (true) {
                 try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent())
+                    if (!dc.isPresent()) {
                         return last;
-                    if (!dc.isMetaData())
+                    }
+                    if (!dc.isMetaData()) {
                         last = dc.index();
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -636,15 +552,15 @@ public final class RedoLog implements AutoCloseable {
         lock.lock();
         try {
             TailCutter.Plan plan = cutter.prepare(queue, kept,
-                    (d, cycle) -> build(d, rollCycle, new MonotonicClock(() -> cycleStartMillis(cycle))));
+                    (d, cycle) -> ChronicleOpener.build(d, rollCycle, new MonotonicClock(() -> cycleStartMillis(cycle))));
             appender.close();
             queue.close();
             closeReserver(); // the cut replaces the file
             cutter.swap(plan);
-            SingleChronicleQueue reopened = build(dir, rollCycle, clock);
+            SingleChronicleQueue reopened = ChronicleOpener.build(dir, rollCycle, clock);
             reopened.refreshDirectoryListing();
             queue = reopened;
-            releaseLocks();
+            ChronicleOpener.releaseLocks(reopened, dir);
             appender = reopened.createAppender();
             appender.singleThreadedCheckDisabled(true);
             currentCycle = Integer.MIN_VALUE;
@@ -652,8 +568,9 @@ public final class RedoLog implements AutoCloseable {
             int last = reopened.lastCycle();
             head.reset(last, last < 0 ? null : fileOf(last).getFileName().toString());
             LAST_APPENDED.setRelease(this, lastIndexOrUnknown());
-            if (plan.target() != null)
+            if (plan.target() != null) {
                 syncer.register(plan.target().toFile());
+            }
             return plan.asideDir();
         } finally {
             lock.unlock();
@@ -728,16 +645,18 @@ public final class RedoLog implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            if (closed)
+            if (closed) {
                 return;
+            }
             closed = true;
         } finally {
             lock.unlock();
         }
         try {
             syncer.stopInterval();
-            if (mode != SyncMode.NONE)
+            if (mode != SyncMode.NONE) {
                 forceAll();
+            }
         } finally {
             syncer.close();
             closeReserver();
