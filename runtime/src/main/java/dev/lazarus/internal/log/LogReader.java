@@ -10,6 +10,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * snapshots built in the background ({@link #readBetween}).
  */
 public final class LogReader implements AutoCloseable {
+    /** Under the log's name: what the log finds when it opens. */
+    private static final System.Logger LOG = System.getLogger(RedoLog.class.getName());
+
     /** What the reading finds, in log order. */
     public interface Visitor {
         /** A record whose CRC holds; {@code buf} is reused for the next record. */
@@ -81,6 +85,34 @@ public final class LogReader implements AutoCloseable {
         }
         long i = queue.lastIndex();
         return i < 0 ? RedoLog.NO_POSITION : i;
+    }
+
+    /**
+     * Chronicle's last index, found from the end of the newest file (not by reading from the start).
+     * When the end of the file is damaged Chronicle cannot find it (it fails, or with assertions on
+     * trips one): then the last record is found by reading the log forwards.
+     */
+    static long lastIndexOrUnknown(SingleChronicleQueue queue, Path dir) {
+        try {
+            return queue.lastIndex();
+        } catch (RuntimeException | AssertionError e) {
+            LOG.log(Level.DEBUG, () -> "Cannot find the last index of " + dir + " from its end (" + e + "); reading it");
+        }
+        long last = RedoLog.NO_POSITION;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return last;
+                    }
+                    if (!dc.isMetaData()) {
+                        last = dc.index();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return last;
+        }
     }
 
     /**

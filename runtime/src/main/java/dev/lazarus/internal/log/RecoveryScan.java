@@ -19,8 +19,8 @@ import java.nio.file.Path;
  * throws): reads the log from a position to its end, checks every record's frame ({@link RecordFrame})
  * and every link ({@link LogMarker}), tells a torn tail from damage in the middle, a zeroed tail from a
  * hole, and decides whether the log is cut. One instance reads once. It reaches into the log only
- * through {@link RedoLog#queue}, {@link RedoLog#describe}, {@link RedoLog#lastIndexOrUnknown},
- * {@link RedoLog#cut} and {@link RedoLog#voidOnNextAppend}.
+ * through {@link RedoLog#queue}, {@link RedoLog#describe}, {@link RedoLog#cut} and
+ * {@link RedoLog#voidOnNextAppend}.
  */
 final class RecoveryScan {
     /** Under the log's name: its warnings are the log's. */
@@ -73,7 +73,7 @@ final class RecoveryScan {
         this.queue = log.queue();
         this.rollCycle = queue.rollCycle();
         this.after = after;
-        this.expectedLast = log.lastIndexOrUnknown();
+        this.expectedLast = LogReader.lastIndexOrUnknown(queue, dir);
         this.prevKnown = after == RedoLog.NO_POSITION;
         this.consumer = consumer;
     }
@@ -86,7 +86,7 @@ final class RecoveryScan {
                 if (!tailer.moveToIndex(after)) {
                     throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
                             + Long.toHexString(after) + " (first " + Long.toHexString(queue.firstIndex())
-                            + ", last " + Long.toHexString(log.lastIndexOrUnknown()) + ")");
+                            + ", last " + Long.toHexString(LogReader.lastIndexOrUnknown(queue, dir)) + ")");
                 }
                 skipFirst = true;
             }

@@ -134,7 +134,7 @@ public final class RedoLog implements AutoCloseable {
         this.appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true); // used under our lock, from many threads
 
-        long last = lastIndexOrUnknown();
+        long last = LogReader.lastIndexOrUnknown(queue, dir);
         this.lastAppended = last;
         this.head = new LogHead(dir, mode != SyncMode.NONE);
         this.syncer = new Syncer(dir, this::lastPosition, NO_POSITION, this::reached);
@@ -484,7 +484,7 @@ public final class RedoLog implements AutoCloseable {
                 return null;
             }
         }
-        long last = lastIndexOrUnknown();
+        long last = LogReader.lastIndexOrUnknown(queue, dir);
         return "the redo log in " + dir + (last == NO_POSITION ? " holds no record" : " holds records " + describe(queue.firstIndex())
                 + " to " + describe(last) + " but not " + describe(position));
     }
@@ -517,34 +517,6 @@ public final class RedoLog implements AutoCloseable {
     }
 
     /**
-     * Chronicle's last index, found from the end of the newest file (not by reading from the start).
-     * When the end of the file is damaged Chronicle cannot find it (it fails, or with assertions on
-     * trips one): then the last record is found by reading the log forwards.
-     */
-    long lastIndexOrUnknown() {
-        try {
-            return queue.lastIndex();
-        } catch (RuntimeException | AssertionError e) {
-            LOG.log(Level.DEBUG, () -> "Cannot find the last index of " + dir + " from its end (" + e + "); reading it");
-        }
-        long last = NO_POSITION;
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            while (true) {
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        return last;
-                    }
-                    if (!dc.isMetaData()) {
-                        last = dc.index();
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            return last;
-        }
-    }
-
-    /**
      * Recovery only, before the first append of the run: keeps the records up to {@code kept}, moves
      * the damaged rest aside ({@link TailCutter}) and reopens the queue. Returns where it went.
      */
@@ -567,7 +539,7 @@ public final class RedoLog implements AutoCloseable {
             pendingVoid = null;
             int last = reopened.lastCycle();
             head.reset(last, last < 0 ? null : fileOf(last).getFileName().toString());
-            LAST_APPENDED.setRelease(this, lastIndexOrUnknown());
+            LAST_APPENDED.setRelease(this, LogReader.lastIndexOrUnknown(queue, dir));
             if (plan.target() != null) {
                 syncer.register(plan.target().toFile());
             }
