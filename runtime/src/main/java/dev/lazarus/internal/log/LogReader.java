@@ -2,6 +2,7 @@ package dev.lazarus.internal.log;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -9,16 +10,22 @@ import net.openhft.chronicle.wire.DocumentContext;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * Reads a redo log without writing to it, taking no lock, while its application may be running:
- * for the operator's tools. Unlike {@link RedoLog#replay}, a damaged record does not stop the
- * reading: it is reported to the visitor, which decides what it means.
+ * for the operator's tools ({@link #read}: unlike {@link RedoLog#replay}, a damaged record does not
+ * stop the reading, it is reported to the visitor, which decides what it means), and for the
+ * snapshots built in the background ({@link #readBetween}).
  */
 public final class LogReader implements AutoCloseable {
+    /** Under the log's name: what the log finds when it opens. */
+    private static final System.Logger LOG = System.getLogger(RedoLog.class.getName());
+
     /** What the reading finds, in log order. */
     public interface Visitor {
         /** A record whose CRC holds; {@code buf} is reused for the next record. */
@@ -81,6 +88,34 @@ public final class LogReader implements AutoCloseable {
     }
 
     /**
+     * Chronicle's last index, found from the end of the newest file (not by reading from the start).
+     * When the end of the file is damaged Chronicle cannot find it (it fails, or with assertions on
+     * trips one): then the last record is found by reading the log forwards.
+     */
+    static long lastIndexOrUnknown(SingleChronicleQueue queue, Path dir) {
+        try {
+            return queue.lastIndex();
+        } catch (RuntimeException | AssertionError e) {
+            LOG.log(Level.DEBUG, () -> "Cannot find the last index of " + dir + " from its end (" + e + "); reading it");
+        }
+        long last = RedoLog.NO_POSITION;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return last;
+                    }
+                    if (!dc.isMetaData()) {
+                        last = dc.index();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return last;
+        }
+    }
+
+    /**
      * Why the log lacks its newest cycle file(s) — deleted after the log reached them, which
      * reading alone cannot tell from a log that ended earlier — or null if it does not.
      */
@@ -112,8 +147,12 @@ public final class LogReader implements AutoCloseable {
         if (queue == null) {
             return "0x" + Long.toHexString(index);
         }
-        return "0x" + Long.toHexString(index) + " (cycle " + queue.rollCycle().toCycle(index) + ", sequence "
-                + queue.rollCycle().toSequenceNumber(index) + ")";
+        return describe(queue.rollCycle(), index);
+    }
+
+    static String describe(RollCycle rollCycle, long index) {
+        return "0x" + Long.toHexString(index) + " (cycle " + rollCycle.toCycle(index) + ", sequence "
+                + rollCycle.toSequenceNumber(index) + ")";
     }
 
     /**
@@ -165,10 +204,51 @@ public final class LogReader implements AutoCloseable {
         return n;
     }
 
+    /**
+     * The reading behind {@link RedoLog#replayBetween}, which says what it does: like {@link #read}
+     * lock-free and read-only, but it stops after {@code upTo} and a damaged record ends it.
+     */
+    static long readBetween(SingleChronicleQueue queue, Path dir, long after, long upTo, RecordConsumer consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        long read = 0;
+        RecordFrame frame = new RecordFrame();
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (after != RedoLog.NO_POSITION && !tailer.moveToIndex(after)) {
+                throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
+                        + Long.toHexString(after));
+            }
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument(true)) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    if (dc.isMetaData()) {
+                        continue;
+                    }
+                    long index = dc.index();
+                    if (index <= after) {
+                        continue;
+                    }
+                    if (index > upTo) {
+                        break;
+                    }
+                    String damage = frame.read(dc.wire().bytes());
+                    if (damage != null) {
+                        throw new LogCorruptedException("Redo log corrupted: damaged record at index "
+                                + describe(queue.rollCycle(), index) + " in " + tailer.currentFile() + " (" + damage + ")",
+                                tailer.currentFile(), index);
+                    }
+                    consumer.accept(index, frame.payload(), 0, frame.length());
+                    read++;
+                }
+            }
+        }
+        return read;
+    }
+
     private static void voidMarker(Bytes<?> bytes, Visitor visitor) {
-        if (RedoLog.markerMagic(bytes) == RedoLog.VOID_MAGIC) { // else Chronicle's own metadata, or a link
-            long p = bytes.readPosition();
-            visitor.voided(bytes.readLong(p + 4), bytes.readLong(p + 12));
+        if (LogMarker.magic(bytes) == LogMarker.VOID_MAGIC) { // else Chronicle's own metadata, or a link
+            visitor.voided(LogMarker.first(bytes), LogMarker.second(bytes));
         }
     }
 

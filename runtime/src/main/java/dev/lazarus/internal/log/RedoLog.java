@@ -1,22 +1,14 @@
 package dev.lazarus.internal.log;
 
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.core.time.TimeProvider;
-import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
-import net.openhft.chronicle.queue.rollcycles.SparseRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wire;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -28,7 +20,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * The redo log: a Chronicle Queue (memory-mapped {@code .cq4} files) in a directory that the
@@ -56,22 +47,12 @@ import java.util.zip.CRC32C;
  * loss see {@link SyncMode} and {@link Syncer} (how the log is forced, group commit).
  *
  * <h2>After a crash</h2>
- * Measured with Chronicle 2026.4: a writer killed while appending leaves Chronicle's write lock
- * (in {@code metadata.cq4t}) held by its pid. Chronicle frees it on open if that pid is dead,
- * but if the pid is alive — reused, as in a container where the JVM is always pid 1 — every
- * append would spin for 1.5 × {@code timeoutMS} and then fail. The caller guarantees that this
- * JVM is the only user of the directory, so {@link #open} releases both of Chronicle's locks
- * unconditionally. The killed writer's half-written record is invisible: Chronicle writes the
- * payload first and sets the header (length) last, so the document simply is not there, and the
- * next append overwrites it. (Chronicle can also meet a not-complete header from other writers:
- * on append it overwrites it at once; when closing an older cycle it waits {@code timeoutMS}
- * before replacing it with an end-of-file marker, which is why {@code timeoutMS} is set to
- * {@value #CHRONICLE_TIMEOUT_MS} ms instead of Chronicle's 10 s.) Reopening a log killed in the
- * middle of appends takes the same time as any open, ~5 ms warm (plus ~150 ms of Chronicle class
- * loading in a fresh JVM), and the next append under 1 ms.
+ * {@link #open} frees the Chronicle locks a killed writer left ({@link ChronicleOpener}, which says
+ * why); the killed writer's half-written record is invisible, and the next append overwrites it.
  *
  * <h2>Torn tails and corruption</h2>
- * See {@link #replay(RecordConsumer)}.
+ * What recovery is told: {@link #replayAfter}. How it tells a torn tail from damage in the middle,
+ * and when it cuts the log: {@link RecoveryScan}.
  */
 public final class RedoLog implements AutoCloseable {
     static {
@@ -81,54 +62,10 @@ public final class RedoLog implements AutoCloseable {
     /** "No record": the position of an empty log, or before the first record. */
     public static final long NO_POSITION = -1L;
 
-    static final long CHRONICLE_TIMEOUT_MS = 500;
-
-    /**
-     * Hourly cycle files (old files can be deleted once a snapshot covers them, hour by hour),
-     * up to 2^34 records per hour, an index entry every 1024 records (cheaper appends; a seek
-     * scans at most 1023 records).
-     */
-    static final RollCycle DEFAULT_ROLL_CYCLE = rollCycleFromProperty();
-
-    /**
-     * Five-minute cycle files: once a snapshot covers a file it can be deleted, so the log on disk
-     * stays within a few minutes of traffic beyond the last snapshot. The internal property
-     * {@code dev.lazarus.rollCycle} (a Chronicle roll cycle name, e.g. {@code TEST_SECONDLY})
-     * shortens it for tests of disk reclamation.
-     */
-    private static RollCycle rollCycleFromProperty() {
-        String name = System.getProperty("dev.lazarus.rollCycle");
-        if (name == null) {
-            return net.openhft.chronicle.queue.RollCycles.FIVE_MINUTELY;
-        }
-        for (Class<?> c : new Class<?>[] {net.openhft.chronicle.queue.RollCycles.class, SparseRollCycles.class,
-                net.openhft.chronicle.queue.rollcycles.TestRollCycles.class,
-                net.openhft.chronicle.queue.rollcycles.LargeRollCycles.class}) {
-            for (Object constant : c.getEnumConstants()) {
-                if (((Enum<?>) constant).name().equals(name)) {
-                    return (RollCycle) constant;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown roll cycle dev.lazarus.rollCycle=" + name);
-    }
+    /** The roll cycle of the log: see {@link ChronicleOpener#rollCycleFromProperty}. */
+    static final RollCycle DEFAULT_ROLL_CYCLE = ChronicleOpener.rollCycleFromProperty();
 
     private static final System.Logger LOG = System.getLogger(RedoLog.class.getName());
-    private static final String WRITE_LOCK_KEY = "chronicle.write.lock"; // TableStoreWriteLock.LOCK_KEY (private)
-    private static final String APPEND_LOCK_KEY = "chronicle.append.lock"; // TableStoreWriteLock.APPEND_LOCK_KEY
-    private static final long UNLOCKED = Long.MIN_VALUE; // AbstractTSQueueLock.UNLOCKED = 1L << 63
-    // Chronicle header bits (net.openhft.chronicle.wire.Wires)
-    private static final int NOT_COMPLETE = 0x8000_0000;
-    private static final int END_OF_DATA = 0xC000_0000;
-    /** A void marker (metadata document): "records [from, to] were a torn tail; skip them". */
-    static final int VOID_MAGIC = 0x4C5A_5644; // "DVZL" in the file (little-endian)
-    static final int VOID_LENGTH = 4 + 8 + 8 + 4;
-    /**
-     * A link (metadata document, same length as a void marker) after the first record of every run
-     * and of every cycle file: "the record at {@code at} follows the record at {@code prev}". Replay
-     * checks it against what it read, so a cycle file deleted, moved or swapped is not skipped silently.
-     */
-    private static final int LINK_MAGIC = 0x4C5A_4B4C; // "LKZL"
 
     private static final VarHandle LAST_APPENDED;
 
@@ -186,17 +123,18 @@ public final class RedoLog implements AutoCloseable {
         this.rollCycle = queue.rollCycle();
         this.clock = clock;
         this.onCorruption = onCorruption;
-        this.cutter = new TailCutter(dir, rollCycle, this::fileOf, RedoLog::isOurMetaData);
+        this.cutter = new TailCutter(dir, rollCycle, this::fileOf);
         this.maxRecordLength = (int) Math.min(queue.overlapSize() - RecordFrame.OVERHEAD - 64, (1 << 30) - 1 - RecordFrame.OVERHEAD - 64);
 
         int lastCycle = queue.lastCycle();
-        if (lastCycle >= 0) // the clock must not go back before the last cycle file
+        if (lastCycle >= 0) { // the clock must not go back before the last cycle file
             clock.floor(cycleStartMillis(lastCycle));
-        releaseLocks();
+        }
+        ChronicleOpener.releaseLocks(queue, dir);
         this.appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true); // used under our lock, from many threads
 
-        long last = lastIndexOrUnknown();
+        long last = LogReader.lastIndexOrUnknown(queue, dir);
         this.lastAppended = last;
         this.head = new LogHead(dir, mode != SyncMode.NONE);
         this.syncer = new Syncer(dir, this::lastPosition, NO_POSITION, this::reached);
@@ -242,13 +180,15 @@ public final class RedoLog implements AutoCloseable {
         ChronicleQuiet.apply();
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(mode, "mode");
-        if (mode == SyncMode.INTERVAL && syncIntervalMs <= 0)
+        if (mode == SyncMode.INTERVAL && syncIntervalMs <= 0) {
             throw new IllegalArgumentException("syncIntervalMs must be > 0, was " + syncIntervalMs);
-        if (!Files.isDirectory(dir))
+        }
+        if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Not a directory: " + dir);
+        }
         Objects.requireNonNull(onCorruption, "onCorruption");
         MonotonicClock clock = new MonotonicClock(wallClock);
-        SingleChronicleQueue queue = build(dir, rollCycle, clock);
+        SingleChronicleQueue queue = ChronicleOpener.build(dir, rollCycle, clock);
         RedoLog log;
         try {
             log = new RedoLog(dir, mode, queue, clock, onCorruption);
@@ -257,10 +197,12 @@ public final class RedoLog implements AutoCloseable {
             throw e;
         }
         try {
-            if (mode != SyncMode.NONE)
+            if (mode != SyncMode.NONE) {
                 log.forceAll();
-            if (mode == SyncMode.INTERVAL)
+            }
+            if (mode == SyncMode.INTERVAL) {
                 log.syncer.startInterval(syncIntervalMs);
+            }
         } catch (RuntimeException | Error e) {
             log.close();
             throw e;
@@ -268,48 +210,6 @@ public final class RedoLog implements AutoCloseable {
         LOG.log(Level.DEBUG, () -> "Opened redo log " + dir + " (sync=" + mode + ", last position "
                 + Long.toHexString(log.lastPosition()) + ")");
         return log;
-    }
-
-    private static SingleChronicleQueue build(Path dir, RollCycle rollCycle, TimeProvider clock) {
-        try {
-            return SingleChronicleQueueBuilder.binary(dir)
-                    .rollCycle(rollCycle)
-                    .timeProvider(clock)
-                    .timeoutMS(CHRONICLE_TIMEOUT_MS)
-                    // Releasing a mapping must not msync (ASYNC by default): Syncer forces the files.
-                    .syncMode(net.openhft.chronicle.bytes.SyncMode.NONE)
-                    .build();
-        } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Cannot open the redo log in " + dir + hintFor(e), e);
-        }
-    }
-
-    private static String hintFor(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalAccessException || t instanceof IllegalAccessError
-                    || t.getClass().getName().equals("java.lang.reflect.InaccessibleObjectException"))
-                return ": Chronicle Queue needs --add-opens=java.base/java.lang.reflect=ALL-UNNAMED"
-                        + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED (the Lazarus agent grants them itself)";
-        }
-        return "";
-    }
-
-    /**
-     * Chronicle's locks live in {@code metadata.cq4t}; a writer killed while appending leaves the
-     * write lock held by its pid. The caller guarantees we are the only JVM here: release both.
-     */
-    private void releaseLocks() {
-        TableStore<?> store = queue.metaStore();
-        for (String key : new String[]{WRITE_LOCK_KEY, APPEND_LOCK_KEY}) {
-            LongValue value = store.doWithExclusiveLock(ts -> ts.acquireValueFor(key));
-            try {
-                long holder = value.getVolatileValue();
-                if (holder != UNLOCKED && holder != 0 && value.compareAndSwapValue(holder, UNLOCKED))
-                    LOG.log(Level.DEBUG, () -> "Released " + key + " left by pid " + (int) holder + " in " + dir);
-            } finally {
-                net.openhft.chronicle.core.io.Closeable.closeQuietly(value);
-            }
-        }
     }
 
     /**
@@ -322,17 +222,20 @@ public final class RedoLog implements AutoCloseable {
      */
     public long append(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
-        if (len > maxRecordLength)
+        if (len > maxRecordLength) {
             throw new IllegalArgumentException("Redo record of " + len + " bytes exceeds the maximum of " + maxRecordLength);
+        }
         int checksum = RecordFrame.checksum(buf, off, len);
         ReentrantLock lock = this.lock;
         lock.lock();
         try {
-            if (closed || writeFailure != null)
+            if (closed || writeFailure != null) {
                 throw closedOrFailed();
+            }
             try {
-                if (pendingVoid != null)
+                if (pendingVoid != null) {
                     writeVoidMarker();
+                }
                 reserveFor(len);
                 try (DocumentContext dc = appender.writingDocument()) {
                     try {
@@ -346,8 +249,9 @@ public final class RedoLog implements AutoCloseable {
                 appendedBytes += len + RecordFrame.OVERHEAD;
                 appendedRecords++;
                 int cycle = rollCycle.toCycle(position);
-                if (cycle != currentCycle)
+                if (cycle != currentCycle) {
                     enterCycle(cycle, position);
+                }
                 LAST_APPENDED.setRelease(this, position);
                 return position;
             } catch (InternalError e) { // a page of the mapped file could not be backed: see LogWriteException
@@ -360,8 +264,9 @@ public final class RedoLog implements AutoCloseable {
 
     /** Under lock. */
     private IllegalStateException closedOrFailed() {
-        if (closed)
+        if (closed) {
             return new IllegalStateException("Redo log in " + dir + " is closed");
+        }
         return new LogWriteException(writeFailure.getMessage(), writeFailure);
     }
 
@@ -371,8 +276,9 @@ public final class RedoLog implements AutoCloseable {
      */
     private void reserveFor(int len) {
         Wire wire = appender.wire();
-        if (wire == null)
+        if (wire == null) {
             return;
+        }
         try {
             reserver.ensure(appender.cycle(), wire.bytes().writePosition(), len + RecordFrame.OVERHEAD, currentFile);
         } catch (IOException e) {
@@ -382,22 +288,7 @@ public final class RedoLog implements AutoCloseable {
 
     /** Under lock: the first write that faulted; every later append is refused with the same message. */
     private LogWriteException failed(Throwable e) {
-        long free = -1;
-        long total = -1;
-        try {
-            java.nio.file.FileStore store = Files.getFileStore(dir);
-            free = store.getUsableSpace();
-            total = store.getTotalSpace();
-        } catch (IOException ignored) {
-            // reported as unknown
-        }
-        String space = free < 0 ? "free space unknown" : free + " bytes free of " + total;
-        boolean full = free >= 0 && free < (4 << 20) || String.valueOf(e.getMessage()).contains("No space left");
-        writeFailure = new LogWriteException("Lazarus cannot write the redo log in " + dir + " (" + space + "): "
-                + (full ? "its file system is full" : e instanceof IOException ? "writing it failed (" + e.getMessage() + ")"
-                : "a fault while writing its memory-mapped file")
-                + ". This change is in memory but not logged, and no later change will be. Fix: free space on that file"
-                + " system or move dir= to a larger one, then restart the JVM: everything acknowledged before is kept.", e);
+        writeFailure = LogWriteException.writingFailed(dir, e);
         LOG.log(Level.ERROR, writeFailure.getMessage());
         return writeFailure;
     }
@@ -407,11 +298,12 @@ public final class RedoLog implements AutoCloseable {
         currentCycle = cycle;
         headInUse = true;
         clock.floor(cycleStartMillis(cycle));
-        writeMarker(LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
+        writeMarker(LogMarker.LINK_MAGIC, position, (long) LAST_APPENDED.getAcquire(this));
         syncer.register(appender.currentFile()); // before the position is published
         OwnerOnly.restrict(appender.currentFile().toPath());
-        if (mode == SyncMode.NONE) // nothing is forced: the head follows the first record instead
+        if (mode == SyncMode.NONE) { // nothing is forced: the head follows the first record instead
             reached(position);
+        }
     }
 
     /** The record at {@code position} is on disk (or, without forcing, written): the log has reached its cycle file. */
@@ -430,12 +322,14 @@ public final class RedoLog implements AutoCloseable {
         int last = queue.lastCycle();
         String missing = head.missing(last);
         headInUse = true;
-        if (missing == null)
+        if (missing == null) {
             return;
-        if (onCorruption == OnCorruption.STOP)
+        }
+        if (onCorruption == OnCorruption.STOP) {
             throw new LogCorruptedException("Redo log incomplete: " + missing + ". Restore the file from a backup, or"
                     + " start with onCorruption=truncate to accept the log as it is.", dir.resolve(LogHead.FILE_NAME).toFile(),
                     NO_POSITION);
+        }
         LOG.log(Level.WARNING, "Redo log " + dir + ": " + missing + ". onCorruption=truncate: going on with the log as it is");
         head.reset(last, last < 0 ? null : fileOf(last).getFileName().toString());
     }
@@ -451,10 +345,12 @@ public final class RedoLog implements AutoCloseable {
      * Not interruptible (the interrupt status is kept).
      */
     public void commit(long position) {
-        if (mode != SyncMode.ALWAYS || position == NO_POSITION)
+        if (mode != SyncMode.ALWAYS || position == NO_POSITION) {
             return;
-        if (position > lastPosition())
+        }
+        if (position > lastPosition()) {
             throw new IllegalArgumentException("Position " + Long.toHexString(position) + " was never appended");
+        }
         syncer.awaitForced(position);
     }
 
@@ -466,15 +362,17 @@ public final class RedoLog implements AutoCloseable {
      * claims to cover, which the recovery after would skip.
      */
     public void forceForSnapshot(long position) {
-        if (mode != SyncMode.NONE && position != NO_POSITION)
+        if (mode != SyncMode.NONE && position != NO_POSITION) {
             syncer.awaitForced(position);
+        }
     }
 
     /** Forces everything appended so far, whatever the mode, and returns once it is on disk. */
     public void forceAll() {
         long last = lastPosition();
-        if (last != NO_POSITION)
+        if (last != NO_POSITION) {
             syncer.awaitForced(last);
+        }
     }
 
     /**
@@ -519,47 +417,7 @@ public final class RedoLog implements AutoCloseable {
     public ReplayResult replayAfter(long position, RecordConsumer consumer) {
         Objects.requireNonNull(consumer, "consumer");
         checkHead();
-        Replay r = new Replay(lastIndexOrUnknown(), position == NO_POSITION, consumer);
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            boolean skipFirst = false;
-            if (position != NO_POSITION) {
-                if (!tailer.moveToIndex(position))
-                    throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
-                            + Long.toHexString(position) + " (first " + Long.toHexString(queue.firstIndex())
-                            + ", last " + Long.toHexString(lastIndexOrUnknown()) + ")");
-                skipFirst = true;
-            }
-            while (!r.stopped) {
-                try (DocumentContext dc = tailer.readingDocument(true)) {
-                    if (!dc.isPresent())
-                        break;
-                    Bytes<?> bytes = dc.wire().bytes();
-                    r.file = tailer.currentFile();
-                    r.end = bytes.readLimit();
-                    if (dc.isMetaData()) {
-                        r.metaData(bytes);
-                        continue;
-                    }
-                    long index = dc.index();
-                    if (skipFirst) {
-                        skipFirst = false;
-                        r.lastSeen = index;
-                        if (index != position)
-                            throw new IllegalStateException("Expected the record at " + Long.toHexString(position)
-                                    + " but found " + Long.toHexString(index));
-                        continue;
-                    }
-                    r.data(index, bytes);
-                }
-            }
-        } catch (LogCorruptedException | IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (!e.getClass().getName().startsWith("net.openhft."))
-                throw e; // the consumer's own
-            r.unreadable(e);
-        }
-        return r.finish();
+        return new RecoveryScan(this, dir, onCorruption, position, consumer).run();
     }
 
     /**
@@ -571,40 +429,7 @@ public final class RedoLog implements AutoCloseable {
      * @throws LogCorruptedException on a damaged record in the range
      */
     public long replayBetween(long after, long upTo, RecordConsumer consumer) {
-        Objects.requireNonNull(consumer, "consumer");
-        long read = 0;
-        RecordFrame frame = new RecordFrame();
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            if (after != NO_POSITION && !tailer.moveToIndex(after)) {
-                throw new IllegalArgumentException("The redo log in " + dir + " has no record at position "
-                        + Long.toHexString(after));
-            }
-            while (true) {
-                try (DocumentContext dc = tailer.readingDocument(true)) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    if (dc.isMetaData()) {
-                        continue;
-                    }
-                    long index = dc.index();
-                    if (index <= after) {
-                        continue;
-                    }
-                    if (index > upTo) {
-                        break;
-                    }
-                    String damage = frame.read(dc.wire().bytes());
-                    if (damage != null) {
-                        throw new LogCorruptedException("Redo log corrupted: damaged record at index " + describe(index)
-                                + " in " + tailer.currentFile() + " (" + damage + ")", tailer.currentFile(), index);
-                    }
-                    consumer.accept(index, frame.payload(), 0, frame.length());
-                    read++;
-                }
-            }
-        }
-        return read;
+        return LogReader.readBetween(queue, dir, after, upTo, consumer);
     }
 
     /**
@@ -655,10 +480,11 @@ public final class RedoLog implements AutoCloseable {
      */
     public String missingRecord(long position) {
         try (ExcerptTailer tailer = queue.createTailer()) {
-            if (tailer.moveToIndex(position))
+            if (tailer.moveToIndex(position)) {
                 return null;
+            }
         }
-        long last = lastIndexOrUnknown();
+        long last = LogReader.lastIndexOrUnknown(queue, dir);
         return "the redo log in " + dir + (last == NO_POSITION ? " holds no record" : " holds records " + describe(queue.firstIndex())
                 + " to " + describe(last) + " but not " + describe(position));
     }
@@ -691,340 +517,43 @@ public final class RedoLog implements AutoCloseable {
     }
 
     /**
-     * Chronicle's last index, found from the end of the newest file (not by reading from the start).
-     * When the end of the file is damaged Chronicle cannot find it (it fails, or with assertions on
-     * trips one): then the last record is found by reading the log forwards.
-     */
-    private long lastIndexOrUnknown() {
-        try {
-            return queue.lastIndex();
-        } catch (RuntimeException | AssertionError e) {
-            LOG.log(Level.DEBUG, () -> "Cannot find the last index of " + dir + " from its end (" + e + "); reading it");
-        }
-        long last = NO_POSITION;
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            while (true) {
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent())
-                        return last;
-                    if (!dc.isMetaData())
-                        last = dc.index();
-                }
-            }
-        } catch (RuntimeException e) {
-            return last;
-        }
-    }
-
-    /** State of one replay. */
-    private final class Replay {
-        /** What Chronicle finds at the end of the log before the replay starts: it must be reached. */
-        private final long expectedLast;
-        private final RecordFrame frame = new RecordFrame();
-        private long records;
-        private long voided;
-        private long lastGood = NO_POSITION;
-        private File file;
-        private long end = -1;
-        // the run of damaged records not yet known to be a tail, or voided
-        private long firstBad = NO_POSITION;
-        private long lastBad = NO_POSITION;
-        private long badCount;
-        private File firstBadFile;
-        private long firstBadOffset;
-        private String firstBadWhy;
-        /** Highest data index read, damaged or not; and the one read before it, if known. */
-        private long lastSeen = NO_POSITION;
-        private long prevSeen = NO_POSITION;
-        /** Whether {@link #prevSeen} is known: not for the record a replay starts after. */
-        private boolean prevKnown;
-        /** With {@link OnCorruption#TRUNCATE}: damage met, reading stopped; the log is cut after {@link #lastGood}. */
-        private boolean stopped;
-        private String cutWhy;
-        private final RecordConsumer consumer;
-        /** The first record of a cycle file, held back until its link confirms that nothing before it is missing. */
-        private long held = NO_POSITION;
-        private byte[] heldBuf = new byte[256];
-        private int heldLen;
-
-        Replay(long expectedLast, boolean fromStart, RecordConsumer consumer) {
-            this.expectedLast = expectedLast;
-            this.prevKnown = fromStart;
-            this.consumer = consumer;
-        }
-
-        void metaData(Bytes<?> bytes) {
-            int magic = markerMagic(bytes);
-            if (magic == 0) {
-                if (RecordFrame.isWhole(bytes)) // one flipped bit turns a record's header into a metadata header
-                    corrupt("a record whose header was damaged (marked as metadata) after index "
-                            + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen)), file,
-                            bytes.readPosition() - 4, lastSeen);
-                return; // Chronicle's own metadata (header, index)
-            }
-            long p = bytes.readPosition();
-            long a = bytes.readLong(p + 4);
-            long b = bytes.readLong(p + 12);
-            if (magic == LINK_MAGIC) {
-                checkLink(a, b);
-                return;
-            }
-            if (firstBad != NO_POSITION && a <= firstBad && lastBad <= b) {
-                voided += badCount;
-                LOG.log(Level.DEBUG, () -> "Skipping " + badCount + " record(s) voided as a torn tail: ["
-                        + Long.toHexString(a) + ", " + Long.toHexString(b) + "]");
-                firstBad = lastBad = NO_POSITION;
-                badCount = 0;
-            }
-        }
-
-        /** A link says: the record at {@code at}, just read, follows the record at {@code prev}. */
-        private void checkLink(long at, long prev) {
-            if (at != lastSeen) {
-                held = NO_POSITION;
-                corrupt("the file holds a link for the record at index " + describe(at) + " after the record at index "
-                        + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen))
-                        + ": a cycle file was replaced, renamed or reordered", file, alignedEnd(), lastSeen);
-            } else if (prevKnown && prev != prevSeen) {
-                held = NO_POSITION; // not delivered: the records before it are missing
-                corrupt("the record at index " + describe(at) + " follows index "
-                        + (prev == NO_POSITION ? "(none)" : describe(prev)) + ", but the log before it ends at index "
-                        + (prevSeen == NO_POSITION ? "(none: this is the log's first file)" : describe(prevSeen))
-                        + ": the records between them are missing (a cycle file deleted or moved?)",
-                        file, alignedEnd(), prevSeen);
-            } else {
-                release();
-            }
-        }
-
-        void data(long index, Bytes<?> bytes) {
-            prevKnown |= lastSeen != NO_POSITION;
-            prevSeen = lastSeen;
-            lastSeen = index;
-            long start = bytes.readPosition();
-            String why = frame.read(bytes);
-            byte[] buf = frame.payload();
-            int len = frame.length();
-            if (why != null) {
-                if (firstBad == NO_POSITION) {
-                    firstBad = index;
-                    firstBadFile = file;
-                    firstBadOffset = start - 4; // the document's header
-                    firstBadWhy = why;
-                }
-                lastBad = index;
-                badCount++;
-                return;
-            }
-            if (firstBad != NO_POSITION) {
-                corrupt(firstBadWhy + " in the record at index " + describe(firstBad) + ", followed by a valid record at index "
-                        + describe(index) + ": not a torn tail", firstBadFile, firstBadOffset, firstBad);
-                return;
-            }
-            release(); // no link after it: written before links existed, or the crash came in between
-            if (prevSeen == NO_POSITION ? prevKnown : rollCycle.toCycle(prevSeen) != rollCycle.toCycle(index)) {
-                if (heldBuf.length < len)
-                    heldBuf = new byte[len];
-                System.arraycopy(buf, 0, heldBuf, 0, len);
-                heldLen = len;
-                held = index;
-            } else {
-                deliver(index, buf, len);
-            }
-        }
-
-        private void release() {
-            if (held != NO_POSITION) {
-                long h = held;
-                held = NO_POSITION;
-                deliver(h, heldBuf, heldLen);
-            }
-        }
-
-        private void deliver(long index, byte[] b, int len) {
-            records++;
-            lastGood = index;
-            consumer.accept(index, b, 0, len);
-        }
-
-        /**
-         * Damage that is not a torn tail: {@link OnCorruption#STOP} throws, naming the file and offset;
-         * {@link OnCorruption#TRUNCATE} stops reading here and cuts the log after the last good record.
-         */
-        private void corrupt(String what, File where, long offset, long position) {
-            String at = " in " + where + " (offset " + offset + ")";
-            release(); // a held record before the damage is good
-            if (onCorruption == OnCorruption.STOP)
-                throw new LogCorruptedException("Redo log corrupted: " + what + at + ". Restore the file from a backup,"
-                        + " or start with onCorruption=truncate to keep the records before it (the rest is moved aside).",
-                        where, position);
-            stopped = true;
-            if (cutWhy == null)
-                cutWhy = what + at;
-        }
-
-        void unreadable(RuntimeException e) {
-            long at = lastGood;
-            String what = "unreadable after the record at index " + (at == NO_POSITION ? "(none)" : describe(at)) + ": " + e;
-            if (onCorruption == OnCorruption.STOP) {
-                LogCorruptedException x = new LogCorruptedException("Redo log " + what + " in " + file + " (offset " + end
-                        + "). Restore the file from a backup, or start with onCorruption=truncate to keep the records"
-                        + " before it.", file, at);
-                x.initCause(e);
-                throw x;
-            }
-            corrupt(what, file, end, at);
-        }
-
-        ReplayResult finish() {
-            if (!stopped)
-                release();
-            boolean zeroedTail = false;
-            if (!stopped && stoppedBeforeTheEnd()) {
-                if (zerosToTheClaimedEnd()) {
-                    zeroedTail = true; // a cut: what a crash or a lost page at the end leaves
-                } else {
-                    // A hole: a zeroed header (a page lost in a power loss) ends Chronicle's reading,
-                    // but records after it exist, and new ones would be appended after them, unseen.
-                    corrupt("reading stopped after index " + (lastSeen == NO_POSITION ? "(none)" : describe(lastSeen))
-                            + " but the log holds records up to index " + describe(Math.max(expectedLast, lastSeen + 1))
-                            + ": an unreadable record header", file, alignedEnd(), lastSeen);
-                }
-            }
-            if (stopped || zeroedTail) {
-                long kept = lastGood;
-                String why = stopped ? cutWhy : "the end of " + file + " from offset " + alignedEnd() + " is zeroed";
-                Path aside = cut(kept);
-                LOG.log(Level.WARNING, () -> "Redo log " + dir + ": " + why + ". "
-                        + (stopped ? "onCorruption=truncate: kept" : "A torn tail: kept") + " the records up to index "
-                        + (kept == NO_POSITION ? "(none)" : describe(kept)) + " and dropped everything after it;"
-                        + " the damaged files are kept in " + aside);
-                return new ReplayResult(records, true, lastGood, kept, voided);
-            }
-            boolean torn = false;
-            long tornAt = NO_POSITION;
-            if (firstBad != NO_POSITION) {
-                torn = true;
-                tornAt = firstBad;
-                long from = firstBad;
-                long to = lastBad;
-                long n = badCount;
-                LOG.log(Level.WARNING, () -> "Redo log " + dir + " ends with " + n + " damaged record(s) from index "
-                        + describe(from) + " in " + firstBadFile + ": dropped as a torn tail (what a power loss leaves)");
-                lock.lock();
-                try {
-                    pendingVoid = new long[]{from, to};
-                } finally {
-                    lock.unlock();
-                }
-            }
-            if (incompleteHeaderAtEnd()) // (records beyond it, in a later file, would be a hole: see above)
-                torn = true;
-            return new ReplayResult(records, torn, lastGood, tornAt, voided);
-        }
-
-        /**
-         * Whether Chronicle says the log goes on after where reading stopped: its last index is
-         * beyond, or the header of the newest file places its last document beyond.
-         */
-        private boolean stoppedBeforeTheEnd() {
-            if (expectedLast != NO_POSITION && lastSeen < expectedLast)
-                return true;
-            return file != null && lastSeen != NO_POSITION && rollCycle.toCycle(lastSeen) == queue.lastCycle()
-                    && claimedEnd() > alignedEnd();
-        }
-
-        /** Just past the last document that the newest file's header claims, or -1. */
-        private long claimedEnd() {
-            int cycle = queue.lastCycle();
-            try (SingleChronicleQueueStore store = queue.storeForCycle(cycle, queue.epoch(), false, null)) {
-                if (store == null)
-                    return -1;
-                long wp = store.writePosition();
-                net.openhft.chronicle.bytes.MappedBytes bytes = store.bytes(); // a new one: released below
-                try {
-                    return wp + 4 + (bytes.readVolatileInt(wp) & 0x3FFF_FFFF);
-                } finally {
-                    bytes.releaseLast();
-                }
-            }
-        }
-
-        /** Whether everything from where reading stopped to the end the newest file claims is zero. */
-        private boolean zerosToTheClaimedEnd() {
-            if (file == null || lastSeen == NO_POSITION || rollCycle.toCycle(lastSeen) != queue.lastCycle())
-                return false;
-            long from = alignedEnd();
-            long to = claimedEnd();
-            if (from >= to)
-                return false; // reading went past the claimed end: a damaged header made a record swallow others
-            try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
-                to = Math.min(to, raf.length());
-                byte[] chunk = new byte[1 << 16];
-                raf.seek(from);
-                for (long at = from; at < to; ) {
-                    int n = raf.read(chunk, 0, (int) Math.min(chunk.length, to - at));
-                    if (n < 0)
-                        break;
-                    for (int i = 0; i < n; i++)
-                        if (chunk[i] != 0)
-                            return false;
-                    at += n;
-                }
-                return true;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
-            }
-        }
-
-        private long alignedEnd() {
-            return end + ((-end) & 3);
-        }
-
-        /** Whether a not-complete Chronicle header sits where the next document would start. */
-        private boolean incompleteHeaderAtEnd() {
-            if (file == null || end < 0)
-                return false;
-            long at = alignedEnd();
-            try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
-                if (at + 4 > raf.length())
-                    return false;
-                raf.seek(at);
-                int header = Integer.reverseBytes(raf.readInt()); // Chronicle: little-endian
-                return header != 0 && (header & NOT_COMPLETE) != 0 && header != END_OF_DATA;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
-            }
-        }
-    }
-
-    /**
      * Recovery only, before the first append of the run: keeps the records up to {@code kept}, moves
      * the damaged rest aside ({@link TailCutter}) and reopens the queue. Returns where it went.
      */
-    private Path cut(long kept) {
+    Path cut(long kept) {
         lock.lock();
         try {
             TailCutter.Plan plan = cutter.prepare(queue, kept,
-                    (d, cycle) -> build(d, rollCycle, new MonotonicClock(() -> cycleStartMillis(cycle))));
+                    (d, cycle) -> ChronicleOpener.build(d, rollCycle, new MonotonicClock(() -> cycleStartMillis(cycle))));
             appender.close();
             queue.close();
             closeReserver(); // the cut replaces the file
             cutter.swap(plan);
-            SingleChronicleQueue reopened = build(dir, rollCycle, clock);
+            SingleChronicleQueue reopened = ChronicleOpener.build(dir, rollCycle, clock);
             reopened.refreshDirectoryListing();
             queue = reopened;
-            releaseLocks();
+            ChronicleOpener.releaseLocks(reopened, dir);
             appender = reopened.createAppender();
             appender.singleThreadedCheckDisabled(true);
             currentCycle = Integer.MIN_VALUE;
             pendingVoid = null;
             int last = reopened.lastCycle();
             head.reset(last, last < 0 ? null : fileOf(last).getFileName().toString());
-            LAST_APPENDED.setRelease(this, lastIndexOrUnknown());
-            if (plan.target() != null)
+            LAST_APPENDED.setRelease(this, LogReader.lastIndexOrUnknown(queue, dir));
+            if (plan.target() != null) {
                 syncer.register(plan.target().toFile());
+            }
             return plan.asideDir();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Recovery: records [from, to] are a torn tail, to be voided before the next record is appended. */
+    void voidOnNextAppend(long from, long to) {
+        lock.lock();
+        try {
+            pendingVoid = new long[]{from, to};
         } finally {
             lock.unlock();
         }
@@ -1033,59 +562,21 @@ public final class RedoLog implements AutoCloseable {
     /** Under lock: "records [from, to] are a torn tail" as a metadata document. */
     private void writeVoidMarker() {
         long[] v = pendingVoid;
-        writeMarker(VOID_MAGIC, v[0], v[1]);
+        writeMarker(LogMarker.VOID_MAGIC, v[0], v[1]);
         pendingVoid = null;
         LOG.log(Level.DEBUG, () -> "Voided the torn tail [" + Long.toHexString(v[0]) + ", " + Long.toHexString(v[1]) + "]");
     }
 
-    /** Under lock: one of our metadata documents, {magic, a, b, CRC32C}. */
+    /** Under lock: one of our metadata documents ({@link LogMarker}). */
     private void writeMarker(int magic, long a, long b) {
-        byte[] m = new byte[VOID_LENGTH - 4];
-        putIntLE(m, 0, magic);
-        putLongLE(m, 4, a);
-        putLongLE(m, 12, b);
-        CRC32C crc = new CRC32C();
-        crc.update(m);
         try (DocumentContext dc = appender.writingDocument(true)) {
-            Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeInt(magic);
-            bytes.writeLong(a);
-            bytes.writeLong(b);
-            bytes.writeInt((int) crc.getValue());
+            LogMarker.write(dc.wire().bytes(), magic, a, b);
         }
     }
 
-    /** The magic number of one of our intact metadata documents, or 0 (Chronicle's own, or damaged). */
-    static int markerMagic(Bytes<?> bytes) {
-        if (bytes.readRemaining() != VOID_LENGTH)
-            return 0;
-        long p = bytes.readPosition();
-        int magic = bytes.readInt(p);
-        if (magic != VOID_MAGIC && magic != LINK_MAGIC)
-            return 0;
-        CRC32C crc = new CRC32C();
-        for (int i = 0; i < VOID_LENGTH - 4; i++)
-            crc.update(bytes.readUnsignedByte(p + i));
-        return (int) crc.getValue() == bytes.readInt(p + VOID_LENGTH - 4) ? magic : 0;
-    }
-
-    private static boolean isOurMetaData(Bytes<?> bytes) {
-        return markerMagic(bytes) != 0;
-    }
-
-    private static void putIntLE(byte[] b, int at, int v) {
-        for (int i = 0; i < 4; i++)
-            b[at + i] = (byte) (v >>> (8 * i));
-    }
-
-    private static void putLongLE(byte[] b, int at, long v) {
-        for (int i = 0; i < 8; i++)
-            b[at + i] = (byte) (v >>> (8 * i));
-    }
-
-    private String describe(long index) {
-        return "0x" + Long.toHexString(index) + " (cycle " + rollCycle.toCycle(index)
-                + ", sequence " + rollCycle.toSequenceNumber(index) + ")";
+    /** "0x... (cycle c, sequence s)": how messages name a position. */
+    String describe(long index) {
+        return LogReader.describe(rollCycle, index);
     }
 
     /** Position of the last record appended (this run or before), or {@link #NO_POSITION}. */
@@ -1101,6 +592,11 @@ public final class RedoLog implements AutoCloseable {
     /** How many times this run forced the log to disk. */
     public long forceCount() {
         return syncer.forceCount();
+    }
+
+    /** The queue of the moment (a cut replaces it). */
+    SingleChronicleQueue queue() {
+        return queue;
     }
 
     Syncer syncer() {
@@ -1121,16 +617,18 @@ public final class RedoLog implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            if (closed)
+            if (closed) {
                 return;
+            }
             closed = true;
         } finally {
             lock.unlock();
         }
         try {
             syncer.stopInterval();
-            if (mode != SyncMode.NONE)
+            if (mode != SyncMode.NONE) {
                 forceAll();
+            }
         } finally {
             syncer.close();
             closeReserver();

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 
 /**
  * Cuts the log after a record: the cycle file that holds it is rebuilt with the documents up to
@@ -36,18 +35,15 @@ final class TailCutter {
     private final Path dir;
     private final RollCycle rollCycle;
     private final IntFunction<Path> fileOf;
-    /** Our own metadata documents (void markers, links), the ones worth copying. */
-    private final Predicate<Bytes<?>> ours;
 
     /** What a cut prepared: the rebuilt file (or null) and the files to move aside. */
     record Plan(Path rebuilt, Path target, List<Path> aside, Path asideDir) {
     }
 
-    TailCutter(Path dir, RollCycle rollCycle, IntFunction<Path> fileOf, Predicate<Bytes<?>> ours) {
+    TailCutter(Path dir, RollCycle rollCycle, IntFunction<Path> fileOf) {
         this.dir = dir;
         this.rollCycle = rollCycle;
         this.fileOf = fileOf;
-        this.ours = ours;
     }
 
     /**
@@ -100,7 +96,7 @@ final class TailCutter {
                 }
                 Bytes<?> bytes = dc.wire().bytes();
                 if (dc.isMetaData()) {
-                    if (ours.test(bytes)) {
+                    if (LogMarker.isOurs(bytes)) { // our own (void markers, links): worth copying
                         try (DocumentContext w = appender.writingDocument(true)) {
                             w.wire().bytes().write(bytes);
                         }
