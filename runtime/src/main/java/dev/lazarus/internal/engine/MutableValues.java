@@ -52,13 +52,27 @@ public final class MutableValues {
 
     /** A small number for each of the types, -1 for any other class; compares only, no lookup. */
     static int index(Class<?> c) {
-        if (c == StringBuilder.class) return 0;
-        if (c == BitSet.class) return 1;
-        if (c == AtomicLong.class) return 2;
-        if (c == AtomicInteger.class) return 3;
-        if (c == AtomicBoolean.class) return 4;
-        if (c == AtomicReference.class) return 5;
-        if (c == ByteArrayOutputStream.class) return 6;
+        if (c == StringBuilder.class) {
+            return 0;
+        }
+        if (c == BitSet.class) {
+            return 1;
+        }
+        if (c == AtomicLong.class) {
+            return 2;
+        }
+        if (c == AtomicInteger.class) {
+            return 3;
+        }
+        if (c == AtomicBoolean.class) {
+            return 4;
+        }
+        if (c == AtomicReference.class) {
+            return 5;
+        }
+        if (c == ByteArrayOutputStream.class) {
+            return 6;
+        }
         return -1;
     }
 

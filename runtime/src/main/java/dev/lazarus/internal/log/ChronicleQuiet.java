@@ -48,11 +48,13 @@ public final class ChronicleQuiet {
 
     /** Sets the properties and installs the log handlers; only the first call does anything. */
     public static void apply() {
-        if (applied)
+        if (applied) {
             return;
+        }
         synchronized (ChronicleQuiet.class) {
-            if (applied)
+            if (applied) {
                 return;
+            }
             System.setProperty("chronicle.analytics.disable", "true");
             setIfAbsent("chronicle.announcer.disable", "true");
             setIfAbsent("disable.perf.info", "true");
@@ -73,22 +75,25 @@ public final class ChronicleQuiet {
     }
 
     private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null)
+        if (System.getProperty(key) == null) {
             System.setProperty(key, value);
+        }
     }
 
     private static void initialiseChronicleQuietly() {
         String key = "slf4j.internal.verbosity";
         boolean set = System.getProperty(key) == null;
-        if (set)
+        if (set) {
             System.setProperty(key, "ERROR");
+        }
         try {
             Class.forName("net.openhft.chronicle.core.Jvm", true, ChronicleQuiet.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Chronicle Core is not on the class path", e);
         } finally {
-            if (set)
+            if (set) {
                 System.clearProperty(key);
+            }
         }
     }
 
@@ -124,12 +129,14 @@ public final class ChronicleQuiet {
                 thrown = null; // Chronicle attaches a stack trace to show where it happened: noise here
             }
             System.Logger logger = System.getLogger(name);
-            if (!logger.isLoggable(l))
+            if (!logger.isLoggable(l)) {
                 return;
-            if (thrown == null)
+            }
+            if (thrown == null) {
                 logger.log(l, text);
-            else
+            } else {
                 logger.log(l, text, thrown);
+            }
         }
 
         /** Warnings that are the normal, handled consequence of a writer killed mid-append. */

@@ -52,8 +52,9 @@ final class LogHead {
 
     /** Records that the log has reached {@code cycle} (file {@code name}), if that is newer than what is recorded. */
     synchronized void advance(int cycle, String name) {
-        if (cycle <= recorded)
+        if (cycle <= recorded) {
             return;
+        }
         try {
             write(cycle, name);
         } catch (IOException | UncheckedIOException e) {
@@ -95,8 +96,9 @@ final class LogHead {
     }
 
     private static String missing(Path file, int recorded, String name, int lastCycle) {
-        if (recorded == NONE || recorded <= lastCycle)
+        if (recorded == NONE || recorded <= lastCycle) {
             return null;
+        }
         return "its newest file " + name + " (cycle " + recorded + ") is missing: " + file + " records that the log"
                 + " reached it once it was on disk, but " + (lastCycle < 0 ? "no cycle file is left"
                 : "the newest cycle file left is cycle " + lastCycle) + ". Every change logged in it would be lost";
@@ -107,8 +109,9 @@ final class LogHead {
         try {
             writeUninterrupted(cycle, name);
         } finally {
-            if (interrupted)
+            if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -119,10 +122,12 @@ final class LogHead {
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING), OwnerOnly.fileAttributes())) {
             ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (b.hasRemaining())
+            while (b.hasRemaining()) {
                 ch.write(b);
-            if (force)
+            }
+            if (force) {
                 ch.force(true);
+            }
         }
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -156,8 +161,9 @@ final class LogHead {
             String[] lines = body.split("\n");
             try {
                 if (lines.length == 2 && lines[1].startsWith("file=")
-                        && Integer.parseUnsignedInt(text.substring(crcAt + 7).trim(), 16) == crc(body))
+                        && Integer.parseUnsignedInt(text.substring(crcAt + 7).trim(), 16) == crc(body)) {
                     return new String[] {String.valueOf(Integer.parseInt(lines[0].substring(6))), lines[1].substring(5)};
+                }
             } catch (NumberFormatException ignored) {
                 // damaged: below
             }

@@ -41,8 +41,9 @@ final class SpaceReserver implements AutoCloseable {
      * the file of {@code cycle} ({@code file} is asked only when the cycle changed).
      */
     void ensure(int cycle, long at, int len, Supplier<File> file) throws IOException {
-        if (cycle == this.cycle && at + len + SLACK <= reservedEnd)
+        if (cycle == this.cycle && at + len + SLACK <= reservedEnd) {
             return;
+        }
         reserve(cycle, at, len, file);
     }
 
@@ -51,8 +52,9 @@ final class SpaceReserver implements AutoCloseable {
         try {
             reserveUninterrupted(cycle, at, len, file);
         } finally {
-            if (interrupted)
+            if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -66,8 +68,9 @@ final class SpaceReserver implements AutoCloseable {
         long p = Math.max(reservedEnd, at);
         long to = at + len + SLACK + CHUNK;
         for (; p < to; p += CHUNK) {
-            if (!allZero(p))
+            if (!allZero(p)) {
                 continue; // not what Chronicle leaves ahead of its writer: never overwrite it
+            }
             for (long q = p; q < p + CHUNK; ) {
                 zeros.clear();
                 q += channel.write(zeros, q);
@@ -82,12 +85,16 @@ final class SpaceReserver implements AutoCloseable {
             // a read past the end of the file returns -1: the rest is zeros
         }
         check.flip();
-        while (check.remaining() >= 8)
-            if (check.getLong() != 0)
+        while (check.remaining() >= 8) {
+            if (check.getLong() != 0) {
                 return false;
-        while (check.hasRemaining())
-            if (check.get() != 0)
+            }
+        }
+        while (check.hasRemaining()) {
+            if (check.get() != 0) {
                 return false;
+            }
+        }
         return true;
     }
 

@@ -114,19 +114,23 @@ final class Syncer {
             boolean failing = false;
             while (!stopped) {
                 LockSupport.parkNanos(this, nanos);
-                if (stopped)
+                if (stopped) {
                     break;
+                }
                 try {
                     long last = lastAppended.getAsLong();
-                    if (last > forced)
+                    if (last > forced) {
                         awaitForced(last);
-                    if (failing)
+                    }
+                    if (failing) {
                         LOG.log(System.Logger.Level.INFO, "Forcing the redo log in " + dir + " works again");
+                    }
                     failing = false;
                 } catch (RuntimeException e) {
-                    if (!stopped)
+                    if (!stopped) {
                         LOG.log(failing ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                                 "Forcing the redo log in " + dir + " failed; retrying every " + intervalMs + " ms", e);
+                    }
                     failing = true;
                 }
             }
@@ -141,8 +145,9 @@ final class Syncer {
      * not be beyond the last appended one. Not interruptible (the interrupt status is kept).
      */
     void awaitForced(long position) {
-        if (forced >= position)
+        if (forced >= position) {
             return;
+        }
         boolean interrupted = false;
         try {
             while (true) {
@@ -154,10 +159,12 @@ final class Syncer {
                             interrupted = true;
                         }
                     }
-                    if (forced >= position)
+                    if (forced >= position) {
                         return;
-                    if (closed)
+                    }
+                    if (closed) {
                         throw new IllegalStateException("Redo log in " + dir + " is closed");
+                    }
                     forcing = true;
                 }
                 long done = forced;
@@ -166,19 +173,23 @@ final class Syncer {
                 } finally {
                     synchronized (monitor) {
                         forcing = false;
-                        if (done > forced)
+                        if (done > forced) {
                             forced = done;
+                        }
                         monitor.notifyAll();
                     }
                 }
-                if (done >= position)
+                if (done >= position) {
                     return;
-                if (lastAppended.getAsLong() < position)
+                }
+                if (lastAppended.getAsLong() < position) {
                     throw new IllegalArgumentException("Position " + position + " was never appended");
+                }
             }
         } finally {
-            if (interrupted)
+            if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -191,15 +202,17 @@ final class Syncer {
             newFiles.clear();
         }
         try {
-            if (current != null)
+            if (current != null) {
                 current.getFD().sync(); // it may have got records before a roll to a new file
+            }
             for (File f : files) { // (a file registered again may be a new one under the same name: a cut)
                 RandomAccessFile raf;
                 try {
                     raf = new RandomAccessFile(f, "r");
                 } catch (FileNotFoundException e) {
-                    if (!f.exists())
+                    if (!f.exists()) {
                         continue; // deleted meanwhile (an old cycle after a snapshot): nothing to force
+                    }
                     throw e;
                 }
                 try {
@@ -208,15 +221,18 @@ final class Syncer {
                     raf.close();
                     throw e;
                 }
-                if (current != null)
+                if (current != null) {
                     current.close();
+                }
                 current = raf;
                 currentFile = f;
             }
-            if (!files.isEmpty())
+            if (!files.isEmpty()) {
                 forceDirectory();
-            if (extraForceNanosForTests > 0)
+            }
+            if (extraForceNanosForTests > 0) {
                 LockSupport.parkNanos(extraForceNanosForTests);
+            }
         } catch (IOException e) {
             synchronized (newFiles) { // not forced: retry them next time
                 newFiles.addAll(0, files);
@@ -230,8 +246,9 @@ final class Syncer {
 
     /** So that a new cycle file's directory entry survives a power loss too. */
     private void forceDirectory() {
-        if (directoryForceFailed)
+        if (directoryForceFailed) {
             return;
+        }
         boolean interrupted = Thread.interrupted(); // an interrupt would close the channel mid-force
         try {
             for (int attempt = 0; ; attempt++) {
@@ -240,8 +257,9 @@ final class Syncer {
                     return;
                 } catch (ClosedChannelException e) {
                     interrupted |= Thread.interrupted();
-                    if (attempt >= 3)
+                    if (attempt >= 3) {
                         throw new UncheckedIOException("Could not force the directory " + dir, e);
+                    }
                 } catch (IOException e) {
                     // Not every platform can fsync a directory (Windows cannot open one). Linux can.
                     directoryForceFailed = true;
@@ -250,8 +268,9 @@ final class Syncer {
                 }
             }
         } finally {
-            if (interrupted)
+            if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -284,8 +303,9 @@ final class Syncer {
             closed = true;
             monitor.notifyAll();
         }
-        if (interrupted)
+        if (interrupted) {
             Thread.currentThread().interrupt();
+        }
         if (current != null) {
             try {
                 current.close();

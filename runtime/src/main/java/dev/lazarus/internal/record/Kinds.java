@@ -11,14 +11,30 @@ public final class Kinds {
 
     public static String descriptorOf(Class<?> c) {
         if (c.isPrimitive()) {
-            if (c == int.class) return "I";
-            if (c == long.class) return "J";
-            if (c == boolean.class) return "Z";
-            if (c == byte.class) return "B";
-            if (c == char.class) return "C";
-            if (c == short.class) return "S";
-            if (c == float.class) return "F";
-            if (c == double.class) return "D";
+            if (c == int.class) {
+                return "I";
+            }
+            if (c == long.class) {
+                return "J";
+            }
+            if (c == boolean.class) {
+                return "Z";
+            }
+            if (c == byte.class) {
+                return "B";
+            }
+            if (c == char.class) {
+                return "C";
+            }
+            if (c == short.class) {
+                return "S";
+            }
+            if (c == float.class) {
+                return "F";
+            }
+            if (c == double.class) {
+                return "D";
+            }
             return "V";
         }
         if (c.isArray()) {
@@ -29,14 +45,30 @@ public final class Kinds {
 
     /** The raw bits of a primitive value as they are logged (floats and doubles as raw bits). */
     static long rawBits(Object boxed) {
-        if (boxed instanceof Integer i) return i;
-        if (boxed instanceof Long l) return l;
-        if (boxed instanceof Boolean b) return b ? 1 : 0;
-        if (boxed instanceof Byte b) return b;
-        if (boxed instanceof Character c) return c;
-        if (boxed instanceof Short s) return s;
-        if (boxed instanceof Float f) return Float.floatToRawIntBits(f);
-        if (boxed instanceof Double d) return Double.doubleToRawLongBits(d);
+        if (boxed instanceof Integer i) {
+            return i;
+        }
+        if (boxed instanceof Long l) {
+            return l;
+        }
+        if (boxed instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (boxed instanceof Byte b) {
+            return b;
+        }
+        if (boxed instanceof Character c) {
+            return c;
+        }
+        if (boxed instanceof Short s) {
+            return s;
+        }
+        if (boxed instanceof Float f) {
+            return Float.floatToRawIntBits(f);
+        }
+        if (boxed instanceof Double d) {
+            return Double.doubleToRawLongBits(d);
+        }
         throw new IllegalArgumentException("not a primitive box: " + boxed);
     }
 

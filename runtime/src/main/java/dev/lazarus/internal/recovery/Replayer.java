@@ -89,12 +89,13 @@ public final class Replayer {
         SnapshotFile.Trailer loaded = loadNewestUsable(snapshots, logTruncated);
         long snapshotPosition = loaded == null ? RedoLog.NO_POSITION : loaded.position();
         String missing = loaded == null ? null : log.missingRecord(snapshotPosition);
-        if (missing != null) // pruning always keeps the snapshot's record: its files were deleted or replaced
+        if (missing != null) { // pruning always keeps the snapshot's record: its files were deleted or replaced
             throw new IllegalStateException("Recovery refused: the newest usable snapshot in " + snapshots.get(0).getParent()
                     + " covers the log up to index 0x" + Long.toHexString(snapshotPosition) + ", but " + missing
                     + ": log files were deleted or replaced after that snapshot was taken. Recovering from the snapshot"
                     + " alone would lose every change logged after it without a word. Restore the log directory from a"
                     + " backup taken together with the snapshots.");
+        }
         long snapshotObjects = loaded == null ? 0 : loaded.objects();
         long tLoaded = System.nanoTime();
         Scan scan = scan(snapshotPosition, Long.MAX_VALUE, true);
