@@ -113,12 +113,12 @@ class EngineRoundTripTest {
             RoundTripWorld model = new RoundTripWorld(false, new RoundTripNode(0));
             for (int r = 0; r < RUNS; r++) {
                 int runNumber = r;
-                int steps = 20 + rnd.nextInt(40);
+                int steps = 50 + rnd.nextInt(70);
                 for (int s = 0; s < steps; s++) {
                     int kind = rnd.nextInt(100);
-                    if (kind < 15) {
+                    if (kind < 12) {
                         transaction(rnd, generator, history, r, model, run.world, true);
-                    } else if (kind < 19) {
+                    } else if (kind < 14) {
                         step(history, r, new RoundTripOp.Checkpoint(), model, run.world);
                     } else {
                         step(history, r, generator.next(model), model, run.world);

@@ -49,10 +49,10 @@ enum RoundTripCall {
     DEQUE_REMOVE_LAST_OCCURRENCE(Deque.class, Arg.ELEMENT, Arg.NONE, Index.NONE,
             (c, a, b, i) -> deque(c).removeLastOccurrence(a)),
     DEQUE_DESCENDING_ITERATOR_REMOVE(Deque.class, Arg.NONE, Arg.NONE, Index.EXISTING,
-            (c, a, b, i) -> removeAt(deque(c).descendingIterator(), i)),
+            (c, a, b, i) -> removeAt(deque(c), deque(c).descendingIterator(), i)),
 
     COLLECTION_ITERATOR_REMOVE(Collection.class, Arg.NONE, Arg.NONE, Index.EXISTING,
-            (c, a, b, i) -> removeAt(((Collection) c).iterator(), i)),
+            (c, a, b, i) -> removeAt((Collection) c, ((Collection) c).iterator(), i)),
     COLLECTION_REMOVE_IF(Collection.class, Arg.NONE, Arg.NONE, Index.NONE,
             (c, a, b, i) -> ((Collection) c).removeIf(e -> text(e).length() % 2 == 0)),
     COLLECTION_RETAIN_ALL(Collection.class, Arg.ELEMENTS, Arg.NONE, Index.NONE,
@@ -88,13 +88,15 @@ enum RoundTripCall {
     MAP_VALUES_REMOVE_IF(Map.class, Arg.NONE, Arg.NONE, Index.NONE,
             (c, a, b, i) -> map(c).values().removeIf(v -> text(v).length() % 2 == 1)),
     MAP_ENTRY_ITERATOR_REMOVE(Map.class, Arg.NONE, Arg.NONE, Index.EXISTING,
-            (c, a, b, i) -> removeAt(map(c).entrySet().iterator(), i)),
+            (c, a, b, i) -> removeAt(map(c).entrySet(), map(c).entrySet().iterator(), i)),
     MAP_ENTRY_SET_VALUE(Map.class, Arg.NONE, Arg.NON_NULL_VALUE, Index.EXISTING, (c, a, b, i) -> {
+        String target = nth(map(c).entrySet(), i);
         Iterator<Map.Entry> it = map(c).entrySet().iterator();
-        for (int k = 0; k < i; k++) {
-            it.next();
+        Map.Entry e = it.next();
+        while (!text(e).equals(target)) {
+            e = it.next();
         }
-        it.next().setValue(b);
+        e.setValue(b);
     }),
     MAP_CLEAR(Map.class, Arg.NONE, Arg.NONE, Index.NONE, (c, a, b, i) -> map(c).clear()),
     SORTED_MAP_POLL_FIRST(NavigableMap.class, Arg.NONE, Arg.NONE, Index.NONE, (c, a, b, i) -> sortedMap(c).pollFirstEntry()),
@@ -140,6 +142,9 @@ enum RoundTripCall {
         if (v instanceof RoundTripNode n) {
             return "#" + n.label;
         }
+        if (v instanceof Map.Entry<?, ?> e) {
+            return text(e.getKey()); // keys name entries: they are unique
+        }
         if (v instanceof String s) {
             return '"' + s + '"';
         }
@@ -150,12 +155,22 @@ enum RoundTripCall {
         return v.getClass().getSimpleName() + ":" + v;
     }
 
-    private static void removeAt(Iterator<?> it, int index) {
-        for (int k = 0; k < index; k++) {
-            it.next();
+    /**
+     * Removes through {@code it} the first element whose text is the {@code index}-th smallest. By
+     * text, not by position: a hash-ordered collection's iteration order depends on its table's
+     * size, which its history sets and recovery does not keep, so a position would name different
+     * elements in the model and in a recovered collection.
+     */
+    private static void removeAt(Collection<?> elements, Iterator<?> it, int index) {
+        String target = nth(elements, index);
+        while (!text(it.next()).equals(target)) {
+            // skip
         }
-        it.next();
         it.remove();
+    }
+
+    private static String nth(Collection<?> elements, int index) {
+        return elements.stream().map(RoundTripCall::text).sorted().toList().get(index);
     }
 
     private static Map pairs(List<?> keysAndValues) {

@@ -28,6 +28,9 @@ final class RoundTripGenerator {
 
     private final Random rnd;
     private int nextLabel = 1; // 0 is the root
+    /** New collections take the kinds in turn: every kind gets its share of a history. */
+    private int nextKind;
+    private final List<RoundTripBag> kinds = RoundTripBag.usable();
 
     RoundTripGenerator(Random rnd) {
         this.rnd = rnd;
@@ -45,16 +48,15 @@ final class RoundTripGenerator {
             return new RoundTripOp.SetAny(n.label, rnd.nextInt(6) == 0 ? null : richValue());
         } else if (r < 37) {
             return new RoundTripOp.Link(n.label, rnd.nextBoolean(), rnd.nextInt(5) == 0 ? null : nodeRef(live));
-        } else if (r < 42) {
-            return new RoundTripOp.NewBag(n.label, pick(RoundTripBag.values()));
+        } else if (r < 41) {
+            return newBag(n.label);
         }
         List<RoundTripNode> withBag = live.stream().filter(x -> x.bag != null).toList();
-        if (r < 45 && !withBag.isEmpty()) {
+        if (r < 43 && !withBag.isEmpty()) {
             return new RoundTripOp.ShareBag(n.label, pick(withBag).label);
-        } else if (r < 78) {
-            return withBag.isEmpty() ? new RoundTripOp.NewBag(n.label, pick(RoundTripBag.values()))
-                    : bagCall(pick(withBag), live);
         } else if (r < 82) {
+            return withBag.isEmpty() ? newBag(n.label) : bagCall(pick(withBag), live);
+        } else if (r < 85) {
             return new RoundTripOp.NewArray(n.label, pick(new Character[] {'i', 'r', 'o'}), 1 + rnd.nextInt(6));
         }
         char array = pick(new Character[] {'i', 'r', 'o'});
@@ -64,7 +66,7 @@ final class RoundTripGenerator {
         }
         RoundTripNode holder = pick(withArray);
         int length = java.lang.reflect.Array.getLength(arrayOf(holder, array));
-        if (r < 84) {
+        if (r < 87) {
             return new RoundTripOp.ShareArray(n.label, array, holder.label);
         } else if (r < 95) {
             Object v = array == 'i' ? (Object) rnd.nextInt() : array == 'r' ? (Object) interestingDouble()
@@ -76,6 +78,10 @@ final class RoundTripGenerator {
             return new RoundTripOp.Copy(holder.label, array, from, to, rnd.nextInt(length - Math.max(from, to) + 1));
         }
         return new RoundTripOp.Fill(holder.label, rnd.nextInt(100));
+    }
+
+    private RoundTripOp newBag(int label) {
+        return new RoundTripOp.NewBag(label, kinds.get(nextKind++ % kinds.size()));
     }
 
     private static Object arrayOf(RoundTripNode n, char array) {
@@ -186,7 +192,7 @@ final class RoundTripGenerator {
             case 11 -> LocalDate.ofEpochDay(rnd.nextInt(100_000));
             case 12 -> Instant.ofEpochSecond(rnd.nextInt(), rnd.nextInt(1_000_000_000));
             case 13 -> Duration.ofMillis(rnd.nextInt());
-            case 14 -> pick(RoundTripBag.values());
+            case 14 -> pick(RoundTripBag.values()); // an enum constant
             case 15 -> new Point(rnd.nextInt(10), pick(STRINGS));
             default -> List.of(rnd.nextInt(5), pick(STRINGS));
         };

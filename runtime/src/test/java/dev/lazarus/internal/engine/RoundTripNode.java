@@ -202,6 +202,20 @@ final class RoundTripNode implements Tracked {
         }
     }
 
+    /**
+     * By label, so that a hash set of nodes iterates alike in the model and in the durable graph
+     * (identity hash codes differ); equality stays identity, as for any tracked object.
+     */
+    @Override
+    public int hashCode() {
+        return label;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
     @Override
     public String toString() {
         return "#" + label;
