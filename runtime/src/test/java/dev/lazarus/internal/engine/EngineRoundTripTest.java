@@ -113,7 +113,7 @@ class EngineRoundTripTest {
             RoundTripWorld model = new RoundTripWorld(false, new RoundTripNode(0));
             for (int r = 0; r < RUNS; r++) {
                 int runNumber = r;
-                int steps = 50 + rnd.nextInt(70);
+                int steps = 60 + rnd.nextInt(80);
                 for (int s = 0; s < steps; s++) {
                     int kind = rnd.nextInt(100);
                     if (kind < 12) {

@@ -130,6 +130,11 @@ enum RoundTripCall {
         this.body = body;
     }
 
+    /** Whether the call adds (or puts) what it is given. */
+    boolean grows() {
+        return name().contains("ADD") || name().contains("PUT") || name().contains("OFFER");
+    }
+
     void apply(Object collection, Object a, Object b, int index) {
         body.run(collection, a, b, index);
     }

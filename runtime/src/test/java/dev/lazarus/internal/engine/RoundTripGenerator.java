@@ -48,14 +48,15 @@ final class RoundTripGenerator {
             return new RoundTripOp.SetAny(n.label, rnd.nextInt(6) == 0 ? null : richValue());
         } else if (r < 37) {
             return new RoundTripOp.Link(n.label, rnd.nextBoolean(), rnd.nextInt(5) == 0 ? null : nodeRef(live));
-        } else if (r < 41) {
-            return newBag(n.label);
         }
         List<RoundTripNode> withBag = live.stream().filter(x -> x.bag != null).toList();
+        if (r < 41 && (n.bag == null || rnd.nextInt(4) == 0)) {
+            return newBag(n.label); // mostly where there is none: a collection lives long enough to see many calls
+        }
         if (r < 43 && !withBag.isEmpty()) {
             return new RoundTripOp.ShareBag(n.label, pick(withBag).label);
         } else if (r < 82) {
-            return withBag.isEmpty() ? newBag(n.label) : bagCall(pick(withBag), live);
+            return withBag.isEmpty() ? newBag(n.label) : bagCall(holderOfSomeKind(withBag), live);
         } else if (r < 85) {
             return new RoundTripOp.NewArray(n.label, pick(new Character[] {'i', 'r', 'o'}), 1 + rnd.nextInt(6));
         }
@@ -82,6 +83,13 @@ final class RoundTripGenerator {
 
     private RoundTripOp newBag(int label) {
         return new RoundTripOp.NewBag(label, kinds.get(nextKind++ % kinds.size()));
+    }
+
+    /** A kind first, then a holder of it: each kind present gets its share of calls, however many hold the others. */
+    private RoundTripNode holderOfSomeKind(List<RoundTripNode> withBag) {
+        List<RoundTripBag> present = withBag.stream().map(x -> RoundTripBag.of(x.bag)).distinct().toList();
+        RoundTripBag kind = pick(present);
+        return pick(withBag.stream().filter(x -> RoundTripBag.of(x.bag) == kind).toList());
     }
 
     private static Object arrayOf(RoundTripNode n, char array) {
@@ -113,7 +121,13 @@ final class RoundTripGenerator {
                 calls.add(c);
             }
         }
-        RoundTripCall call = pick(calls);
+        // collections grow more than they shrink (small ones mostly grow; clears are rare), so that
+        // orders and contents have something to show when a run ends
+        List<RoundTripCall> growing = calls.stream().filter(RoundTripCall::grows).toList();
+        RoundTripCall call = size < 6 && rnd.nextInt(5) < 3 ? pick(growing) : pick(calls);
+        if (call.name().contains("CLEAR") && rnd.nextInt(3) != 0) {
+            call = pick(growing);
+        }
         int index = switch (call.index) {
             case NONE -> 0;
             case INSERT -> rnd.nextInt(size + 1);
