@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each restart the recovered graph must print exactly as the model that received the committed
  * operations only, identity included (see {@link RoundTripShape}).
  *
+ * <p>Access-ordered LinkedHashMaps are generated only where the JVM lets the engine read their flag
+ * ({@code --add-opens=java.base/java.util=ALL-UNNAMED}, which the agent does; see
+ * {@link RoundTripBag#accessOrderReadable}).
+ *
  * <p>Seeds: a few fixed ones, and one more from {@code -Dlazarus.roundtrip.seed=N} or, without it, a
  * new one each build. A failure names its seed and prints the history.
  */
