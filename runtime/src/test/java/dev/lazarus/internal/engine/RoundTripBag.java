@@ -61,22 +61,11 @@ enum RoundTripBag {
     }
 
     /**
-     * Whether this JVM lets Lazarus read a LinkedHashMap's access order. The agent opens java.util
-     * to Lazarus; without it (a test JVM without {@code --add-opens=java.base/java.util=ALL-UNNAMED})
-     * the engine cannot tell an access-ordered map from an insertion-ordered one and logs the former
-     * as the latter, so a history can hold access-ordered maps only where the flag can be read.
+     * The kinds a history may create: all of them. (An access-ordered map needs java.util open to
+     * Lazarus, as the agent does; the runtime's test JVMs get the same flag.)
      */
-    static boolean accessOrderReadable() {
-        return CollectionConfig.accessOrder(new LinkedHashMap<>(1, 0.75f, true));
-    }
-
-    /** The kinds a history may create in this JVM. */
     static java.util.List<RoundTripBag> usable() {
-        java.util.List<RoundTripBag> out = new java.util.ArrayList<>(java.util.List.of(values()));
-        if (!accessOrderReadable()) {
-            out.remove(ACCESS_ORDER_MAP);
-        }
-        return out;
+        return java.util.List.of(values());
     }
 
     Object create(boolean durable) {

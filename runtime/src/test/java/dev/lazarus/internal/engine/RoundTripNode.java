@@ -2,6 +2,7 @@ package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Tracked;
+import dev.lazarus.internal.record.FieldTable;
 
 /**
  * A {@code @Durable} class as the agent rewrites it, written by hand for tests that run without the
