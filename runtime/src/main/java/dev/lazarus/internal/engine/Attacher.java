@@ -12,8 +12,11 @@ import dev.lazarus.internal.recovery.OidTable;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,12 +32,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Attacher {
     private final UntrackablePolicy untrackable;
+    private final Unreachable unreachable;
     private final ArrayRegistry arrays = new ArrayRegistry();
     private final MutableRegistry mutables = new MutableRegistry();
     private final AtomicLong oids = new AtomicLong();
 
-    Attacher(UntrackablePolicy untrackable) {
+    Attacher(UntrackablePolicy untrackable, Unreachable unreachable) {
         this.untrackable = untrackable;
+        this.unreachable = unreachable;
     }
 
     MutableRegistry mutables() {
@@ -70,13 +75,16 @@ final class Attacher {
         return false;
     }
 
-    /** Whether {@code v} holds an object that has no id yet. */
+    /**
+     * Whether {@code v} holds an object that has no id yet, or one that a snapshot found unreachable
+     * and may have left out ({@link Unreachable}): either must be logged before a reference to it.
+     */
     boolean needsAttach(Object v) {
         switch (ValueCodec.kindOf(v)) {
             case TRACKED:
-                return ((Tracked) v).$lz$oid() == 0;
+                return needsAttach(((Tracked) v).$lz$oid());
             case ARRAY:
-                return arrays.oidOf(v) == 0;
+                return needsAttach(arrays.oidOf(v));
             case MUTABLE:
                 return v instanceof AtomicReference<?> r && needsAttach(r.get());
             case COMPOSITE: {
@@ -87,6 +95,10 @@ final class Attacher {
             default:
                 return false;
         }
+    }
+
+    private boolean needsAttach(long oid) {
+        return oid == 0 || unreachable.isMarked(oid);
     }
 
     /**
@@ -111,15 +123,15 @@ final class Attacher {
         String place = where != null ? where : fieldName(fieldId);
         if (!needsAttach(value)) {
             if (kind == ValueCodec.Kind.UNTRACKABLE || kind == ValueCodec.Kind.COMPOSITE) {
-                discover(value, new ArrayList<>(), null, place); // only checks
+                discover(value, new Batch(), null, place); // only checks
             }
             return;
         }
-        List<Object> batch = new ArrayList<>();
+        Batch batch = new Batch();
         try {
             discover(value, batch, null, place);
-            for (int i = 0; i < batch.size(); i++) {
-                Object o = batch.get(i);
+            for (int i = 0; i < batch.objects.size(); i++) {
+                Object o = batch.objects.get(i);
                 if (GraphCodec.hasImage(o) && !ClassModel.of(o.getClass()).untracked.isEmpty()) {
                     untrackable.inheritedField(ClassModel.of(o.getClass()).untracked.get(0));
                 }
@@ -133,7 +145,13 @@ final class Attacher {
             forget(batch);
             return;
         }
-        GraphCodec.writeObjects(batch, sink);
+        GraphCodec.writeObjects(batch.objects, sink);
+    }
+
+    /** What one attach found: the objects to log, and which of them had an id already (linked back). */
+    private static final class Batch {
+        final List<Object> objects = new ArrayList<>();
+        final List<Object> linkedBack = new ArrayList<>(0);
     }
 
     /**
@@ -168,9 +186,17 @@ final class Attacher {
         });
     }
 
-    /** Takes back the ids a discovery gave. */
-    private void forget(List<Object> batch) {
-        for (Object o : batch) {
+    /** Takes back the ids a discovery gave, and the marks it cleared. */
+    private void forget(Batch batch) {
+        Set<Object> linkedBack = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object o : batch.linkedBack) {
+            unreachable.mark(oidOf(o));
+            linkedBack.add(o);
+        }
+        for (Object o : batch.objects) {
+            if (linkedBack.contains(o)) {
+                continue;
+            }
             if (o instanceof Tracked tr) {
                 tr.$lz$oid(0);
             } else {
@@ -180,27 +206,34 @@ final class Attacher {
     }
 
     /** {@code owner} and {@code where} locate {@code v} for an error message (see {@link GraphCodec#path}). */
-    private void discover(Object v, List<Object> batch, Object owner, Object where) {
+    private void discover(Object v, Batch batch, Object owner, Object where) {
         switch (ValueCodec.kindOf(v)) {
             case TRACKED: {
                 Tracked tr = (Tracked) v;
-                if (tr.$lz$oid() == 0) {
+                long oid = tr.$lz$oid();
+                if (oid == 0) {
                     if ((v instanceof Map || v instanceof Collection) && ClassModel.of(v.getClass()).jdkCollection == null) {
                         // @Durable, but extends a collection with no tracked replacement: its content is not seen
                         untrackable.value(v, GraphCodec.path(owner, where));
                         break;
                     }
                     tr.$lz$oid(oids.incrementAndGet());
-                    batch.add(v);
+                    batch.objects.add(v);
+                } else {
+                    linkBack(v, oid, batch);
                 }
                 break;
             }
-            case ARRAY:
-                if (arrays.oidOf(v) == 0) {
+            case ARRAY: {
+                long oid = arrays.oidOf(v);
+                if (oid == 0) {
                     arrays.register(v, oids.incrementAndGet());
-                    batch.add(v);
+                    batch.objects.add(v);
+                } else {
+                    linkBack(v, oid, batch);
                 }
                 break;
+            }
             case COMPOSITE:
                 ValueCodec.forEachPart(v, p -> discover(p, batch, owner, where));
                 break;
@@ -219,6 +252,14 @@ final class Attacher {
                 break;
             default:
                 break;
+        }
+    }
+
+    /** An object with an id that a snapshot marked unreachable is logged again, under the same id. */
+    private void linkBack(Object v, long oid, Batch batch) {
+        if (unreachable.unmark(oid)) {
+            batch.objects.add(v);
+            batch.linkedBack.add(v);
         }
     }
 

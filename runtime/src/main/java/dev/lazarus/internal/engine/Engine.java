@@ -84,13 +84,15 @@ public final class Engine implements Journal, ValueCodec.Writing {
     }
 
     private final Snapshotter snapshotter;
+    private final Unreachable unreachable = Unreachable.live();
 
     public Engine(RedoLog log, EngineSettings settings) {
         this.log = log;
         this.settings = settings;
         this.dictionary = new Dictionary(log);
-        this.attacher = new Attacher(new UntrackablePolicy(settings.strict()));
-        this.snapshotter = new Snapshotter(log, settings.snapshotDir(), settings.snapshots(), settings.renames());
+        this.attacher = new Attacher(new UntrackablePolicy(settings.strict()), unreachable);
+        this.snapshotter = new Snapshotter(log, settings.snapshotDir(), settings.snapshots(), settings.renames(),
+                unreachable);
     }
 
     // ------------------------------------------------------------------ Journal: facade
@@ -135,6 +137,11 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     public Snapshotter snapshotter() {
         return snapshotter;
+    }
+
+    /** For tests: the marks this engine and its snapshotter share. */
+    Unreachable unreachable() {
+        return unreachable;
     }
 
     public RedoLog log() {

@@ -181,7 +181,10 @@ final class GraphBuilder implements ValueCodec.Reading {
             case RecordType.ARRAY_NEW: {
                 long oid = in.getVarLong();
                 Class<?> component = typeOf(in.getString());
-                objects.put(oid, Array.newInstance(component, in.getVarInt()));
+                int length = in.getVarInt();
+                if (objects.get(oid) == null) { // else logged again after a snapshot marked it unreachable: the same array
+                    objects.put(oid, Array.newInstance(component, length));
+                }
                 break;
             }
             case RecordType.ARRAY_SET:
@@ -211,13 +214,21 @@ final class GraphBuilder implements ValueCodec.Reading {
         } else {
             RecoveryClasses.checkTracked(type);
         }
+        // An object logged again under its id (linked back after a snapshot marked it unreachable,
+        // see Unreachable) is the same object: other objects may hold it; its image follows.
+        boolean again = objects.get(oid) != null;
         if (kind == GraphCodec.NEW_OBJECT) {
-            objects.put(oid, ClassModel.of(type).instantiate());
+            if (!again) {
+                objects.put(oid, ClassModel.of(type).instantiate());
+            }
             return;
         }
         boolean accessOrder = in.getByte() == 1;
         boolean[] adopt = {false};
         Comparator<?> comparator = ComparatorCodec.read(in, this, adopt);
+        if (again) {
+            return;
+        }
         Object c = kind == GraphCodec.NEW_COLLECTION ? newCollection(type, accessOrder, comparator)
                 : ClassModel.of(type).instantiateCollection(accessOrder, comparator);
         objects.put(oid, c);

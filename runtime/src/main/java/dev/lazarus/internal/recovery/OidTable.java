@@ -13,7 +13,7 @@ public final class OidTable {
     private Object[][] pages = new Object[64][];
     private int size;
 
-    Object get(long oid) {
+    public Object get(long oid) {
         long page = oid >>> PAGE_BITS;
         if (oid <= 0 || page >= pages.length) {
             return null;

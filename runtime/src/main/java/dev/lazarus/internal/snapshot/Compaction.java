@@ -1,5 +1,6 @@
 package dev.lazarus.internal.snapshot;
 
+import dev.lazarus.internal.engine.Unreachable;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.recovery.Progress;
 import dev.lazarus.internal.recovery.Renames;
@@ -46,7 +47,7 @@ public final class Compaction {
         }
         long applied = shadow.apply(after, position, scan.committed(), false);
         progress.phase("writing the snapshot", "objects", 0, 0);
-        Path written = SnapshotWriter.write(snapshotDir, position, shadow).getKey();
+        Path written = SnapshotWriter.write(snapshotDir, position, shadow, Unreachable.offline()).getKey();
         SnapshotFile.Trailer trailer = SnapshotFile.verify(written); // read back before anything is deleted
         progress.finish();
         Snapshotter.Pruned pruned = Snapshotter.prune(snapshotDir, log, 1); // the new snapshot is the newest

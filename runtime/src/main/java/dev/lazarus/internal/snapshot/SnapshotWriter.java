@@ -2,6 +2,7 @@ package dev.lazarus.internal.snapshot;
 
 
 
+import dev.lazarus.internal.engine.Unreachable;
 import dev.lazarus.internal.hook.Tracked;
 import dev.lazarus.internal.record.FieldTable;
 import dev.lazarus.internal.record.GraphCodec;
@@ -47,13 +48,26 @@ final class SnapshotWriter implements GraphCodec.Sink {
         this.nextOid = graph.maxOid();
     }
 
-    /** Writes the snapshot of {@code graph} at log position {@code position}; returns the file and the object count. */
-    static Map.Entry<Path, Integer> write(Path dir, long position, Replayer graph) {
+    /**
+     * Writes the snapshot of {@code graph} at log position {@code position}; returns the file and the
+     * object count. What no root reaches is left out only if {@code unreachable} had marked it before
+     * (see {@link Unreachable}); what it had not is kept, with what it reaches, and marked once the
+     * file is on disk.
+     */
+    static Map.Entry<Path, Integer> write(Path dir, long position, Replayer graph, Unreachable unreachable) {
         try (SnapshotFile.Writer file = new SnapshotFile.Writer(dir, position)) {
             SnapshotWriter w = new SnapshotWriter(file, graph);
             w.header(RecordType.RUN_START).putLong(System.currentTimeMillis());
             w.end();
             List<Object> objects = w.reachable(graph.roots().values());
+            long[] unmarked = w.unreachable(graph, objects, unreachable);
+            if (unmarked.length > 0) {
+                List<Object> from = new ArrayList<>(graph.roots().values());
+                for (long oid : unmarked) {
+                    from.add(graph.objects().get(oid));
+                }
+                objects = w.reachable(from);
+            }
             GraphCodec.writeObjects(objects, w);
             for (Map.Entry<String, Object> root : graph.roots().entrySet()) {
                 RecordBuffer b = w.begin(RecordType.ROOT);
@@ -79,8 +93,28 @@ final class SnapshotWriter implements GraphCodec.Sink {
                 w.end();
             });
             Path path = file.finish(position, w.nextOid, graph.maxTx(), objects.size());
+            for (long oid : unmarked) {
+                unreachable.mark(oid); // left out by the next snapshot if still unreachable and marked then
+            }
             return Map.entry(path, objects.size());
         }
+    }
+
+    /** The ids of the objects of {@code graph} outside {@code reachable} that {@code unreachable} has not marked. */
+    private long[] unreachable(Replayer graph, List<Object> reachable, Unreachable unreachable) {
+        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(reachable);
+        long[][] out = {new long[16]};
+        int[] n = {0};
+        graph.objects().forEach((o, oid) -> {
+            if (!seen.contains(o) && !unreachable.isMarked(oid)) {
+                if (n[0] == out[0].length) {
+                    out[0] = java.util.Arrays.copyOf(out[0], n[0] * 2);
+                }
+                out[0][n[0]++] = oid;
+            }
+        });
+        return java.util.Arrays.copyOf(out[0], n[0]);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lazarus.internal.snapshot;
 
+import dev.lazarus.internal.engine.Unreachable;
 import dev.lazarus.internal.log.OwnerOnly;
 import dev.lazarus.internal.log.RedoLog;
 import dev.lazarus.internal.metrics.JfrEvents;
@@ -57,9 +58,11 @@ public final class Snapshotter {
     private volatile boolean stopping;
 
     private final Renames renames;
+    private final Unreachable unreachable;
 
-    public Snapshotter(RedoLog log, Path dir, SnapshotPolicy policy, Renames renames) {
+    public Snapshotter(RedoLog log, Path dir, SnapshotPolicy policy, Renames renames, Unreachable unreachable) {
         this.renames = renames;
+        this.unreachable = unreachable;
         this.log = log;
         this.dir = dir;
         this.policy = policy;
@@ -232,7 +235,7 @@ public final class Snapshotter {
                     + (tReplayed - tScanned) / (double) records);
         }
         log.forceForSnapshot(position); // never a snapshot more durable than the log it covers
-        Map.Entry<Path, Integer> written = SnapshotWriter.write(dir, position, shadow);
+        Map.Entry<Path, Integer> written = SnapshotWriter.write(dir, position, shadow, unreachable);
         long t1 = System.nanoTime();
         long bytes;
         try {
