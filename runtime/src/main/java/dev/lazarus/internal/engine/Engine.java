@@ -22,9 +22,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The write side of Lazarus: turns the hooks' reports into redo-log records, attaches objects as
- * they become reachable, groups the records of {@code @Atomic} calls into transactions, and runs
- * recovery at the first root assignment.
+ * The write path of Lazarus, the {@link Journal} the hooks report to: turns each report into a
+ * redo-log record, has objects that become reachable attached first ({@link Attacher}, whose records
+ * go out in the same transaction), groups the records of {@code @Atomic} calls into transactions,
+ * and runs recovery ({@link StartupRecovery}) at the first root assignment. One job, one class: every
+ * kind of change a hook reports is one short method here, which is why it is longer than the others.
  *
  * <p>Records are appended on the thread that made the change, right after the change reached
  * memory and under whatever lock the application holds, so log order follows memory order.

@@ -115,90 +115,52 @@ final class RoundTripNode implements Tracked {
     }
 
     void setStr(String v) {
-        String old = str;
-        str = v;
-        try {
-            Hooks.setObject($lz$oid, v, STR);
-        } catch (RuntimeException e) {
-            str = old;
-            throw e;
-        }
+        setReference(v, str, x -> str = x, STR, false);
     }
 
-    /** An Object field can hold a mutable JDK value: its setter passes the owner ({@code Hooks.setOwned}). */
     void setAny(Object v) {
-        Object old = any;
-        any = v;
-        try {
-            Hooks.setOwned(this, $lz$oid, v, ANY);
-        } catch (RuntimeException e) {
-            any = old;
-            throw e;
-        }
+        setReference(v, any, x -> any = x, ANY, true);
     }
 
     void setLeft(RoundTripNode v) {
-        RoundTripNode old = left;
-        left = v;
-        try {
-            Hooks.setObject($lz$oid, v, LEFT);
-        } catch (RuntimeException e) {
-            left = old;
-            throw e;
-        }
+        setReference(v, left, x -> left = x, LEFT, false);
     }
 
     void setRight(RoundTripNode v) {
-        RoundTripNode old = right;
-        right = v;
-        try {
-            Hooks.setObject($lz$oid, v, RIGHT);
-        } catch (RuntimeException e) {
-            right = old;
-            throw e;
-        }
+        setReference(v, right, x -> right = x, RIGHT, false);
     }
 
     void setBag(Object v) {
-        Object old = bag;
-        bag = v;
-        try {
-            Hooks.setOwned(this, $lz$oid, v, BAG);
-        } catch (RuntimeException e) {
-            bag = old;
-            throw e;
-        }
+        setReference(v, bag, x -> bag = x, BAG, true);
     }
 
     void setInts(int[] v) {
-        int[] old = ints;
-        ints = v;
-        try {
-            Hooks.setObject($lz$oid, v, INTS);
-        } catch (RuntimeException e) {
-            ints = old;
-            throw e;
-        }
+        setReference(v, ints, x -> ints = x, INTS, false);
     }
 
     void setReals(double[] v) {
-        double[] old = reals;
-        reals = v;
-        try {
-            Hooks.setObject($lz$oid, v, REALS);
-        } catch (RuntimeException e) {
-            reals = old;
-            throw e;
-        }
+        setReference(v, reals, x -> reals = x, REALS, false);
     }
 
     void setRefs(Object[] v) {
-        Object[] old = refs;
-        refs = v;
+        setReference(v, refs, x -> refs = x, REFS, false);
+    }
+
+    /**
+     * What a rewritten setter of a reference field does: store, report, and put the previous value
+     * back if the report is refused. A field that may hold a mutable JDK value reports its owner too
+     * ({@code Hooks.setOwned}).
+     */
+    private <T> void setReference(T v, T old, java.util.function.Consumer<T> store, int field, boolean owned) {
+        store.accept(v);
         try {
-            Hooks.setObject($lz$oid, v, REFS);
+            if (owned) {
+                Hooks.setOwned(this, $lz$oid, v, field);
+            } else {
+                Hooks.setObject($lz$oid, v, field);
+            }
         } catch (RuntimeException e) {
-            refs = old;
+            store.accept(old);
             throw e;
         }
     }
