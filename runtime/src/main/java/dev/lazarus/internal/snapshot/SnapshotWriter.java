@@ -35,6 +35,8 @@ final class SnapshotWriter implements GraphCodec.Sink {
     private final RecordBuffer record = new RecordBuffer(1024);
     private final RecordBuffer definition = new RecordBuffer(256);
     private long nextOid;
+    /** The arrays the last walk reached. */
+    private final Set<Object> reachedArrays = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     private SnapshotWriter(SnapshotFile.Writer file, Replayer graph) {
         this.file = file;
@@ -60,13 +62,15 @@ final class SnapshotWriter implements GraphCodec.Sink {
             w.header(RecordType.RUN_START).putLong(System.currentTimeMillis());
             w.end();
             List<Object> objects = w.reachable(graph.roots().values());
-            long[] unmarked = w.unreachable(graph, objects, unreachable);
+            long[] unmarked = w.unreachedAndUnmarked(graph, unreachable); // while the walk's marks are on
+            restoreIds(objects);
             if (unmarked.length > 0) {
                 List<Object> from = new ArrayList<>(graph.roots().values());
                 for (long oid : unmarked) {
                     from.add(graph.objects().get(oid));
                 }
                 objects = w.reachable(from);
+                restoreIds(objects);
             }
             GraphCodec.writeObjects(objects, w);
             for (Map.Entry<String, Object> root : graph.roots().entrySet()) {
@@ -100,14 +104,17 @@ final class SnapshotWriter implements GraphCodec.Sink {
         }
     }
 
-    /** The ids of the objects of {@code graph} outside {@code reachable} that {@code unreachable} has not marked. */
-    private long[] unreachable(Replayer graph, List<Object> reachable, Unreachable unreachable) {
-        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        seen.addAll(reachable);
+    /**
+     * The ids of the objects of {@code graph} that the last walk did not reach and that
+     * {@code unreachable} has not marked. Called before {@link #restoreIds}: a reached tracked object
+     * still carries its negated id.
+     */
+    private long[] unreachedAndUnmarked(Replayer graph, Unreachable unreachable) {
         long[][] out = {new long[16]};
         int[] n = {0};
         graph.objects().forEach((o, oid) -> {
-            if (!seen.contains(o) && !unreachable.isMarked(oid)) {
+            boolean reached = o instanceof Tracked t ? t.$lz$oid() < 0 : reachedArrays.contains(o);
+            if (!reached && !unreachable.isMarked(oid)) {
                 if (n[0] == out[0].length) {
                     out[0] = java.util.Arrays.copyOf(out[0], n[0] * 2);
                 }
@@ -119,27 +126,31 @@ final class SnapshotWriter implements GraphCodec.Sink {
 
     /**
      * Breadth-first from the roots; objects the log never named (built by a constructor) get new
-     * ids. A tracked object is marked as seen by negating its id (restored before writing).
+     * ids. A tracked object is marked as seen by negating its id ({@link #restoreIds} before
+     * writing), an array by {@link #reachedArrays}: no second map as large as the graph.
      */
     private List<Object> reachable(Iterable<Object> roots) {
         List<Object> out = new ArrayList<>();
-        Set<Object> seenArrays = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        reachedArrays.clear();
         ArrayDeque<Object> work = new ArrayDeque<>();
-        GraphCodec.ChildVisitor visit = (v, owner, where) -> enqueue(v, seenArrays, work);
+        GraphCodec.ChildVisitor visit = (v, owner, where) -> enqueue(v, reachedArrays, work);
         for (Object r : roots) {
-            enqueue(r, seenArrays, work);
+            enqueue(r, reachedArrays, work);
         }
         while (!work.isEmpty()) {
             Object o = work.poll();
             out.add(o);
             GraphCodec.forEachChild(o, visit);
         }
-        for (Object o : out) {
+        return out;
+    }
+
+    private static void restoreIds(List<Object> reached) {
+        for (Object o : reached) {
             if (o instanceof Tracked t) {
                 t.$lz$oid(-t.$lz$oid());
             }
         }
-        return out;
     }
 
     private void enqueue(Object v, Set<Object> seenArrays, ArrayDeque<Object> work) {
