@@ -9,6 +9,7 @@ import dev.lazarus.internal.record.Kinds;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,7 @@ public final class ClassModel {
     };
 
     /** The package of the tracked collections: their own fields (and their JDK superclasses') are not an image's. */
+    private static final System.Logger LOG = System.getLogger("dev.lazarus");
     private static final String COLLECTIONS = "dev.lazarus.internal.collection.";
 
     final Class<?> type;
@@ -59,6 +61,8 @@ public final class ClassModel {
     final List<Field> wiring = new ArrayList<>();
     /** The no-arg constructor, or for a collection subclass the one the agent added; null if none. */
     private final Constructor<?> recoveryConstructor;
+    /** Set once the no-arg constructor threw: later instances are allocated without it (warned once). */
+    private volatile boolean constructorFailed;
 
     private ClassModel(Class<?> type) {
         this.type = type;
@@ -195,14 +199,27 @@ public final class ClassModel {
         }
     }
 
-    /** A fresh instance for recovery; the caller keeps hooks silent while it runs. */
+    /**
+     * A fresh instance for recovery (or a snapshot's shadow graph); the caller keeps hooks silent
+     * while it runs. Through the no-arg constructor where there is one, so that transient and excluded
+     * fields, and fields added since the data was written, get what it sets. A constructor that throws
+     * (a guard such as "use new Fragile(name)") must not lock the application out of its own data:
+     * the object is then created without one, and a warning, once per class, says what that leaves unset.
+     */
     public Object instantiate() {
-        if (recoveryConstructor != null) {
+        if (recoveryConstructor != null && !constructorFailed) {
             try {
                 return recoveryConstructor.newInstance();
+            } catch (InvocationTargetException e) {
+                constructorFailed = true;
+                LOG.log(System.Logger.Level.WARNING, "Lazarus: the no-arg constructor of " + type.getName() + " threw "
+                        + e.getCause() + " while recovering its objects; they are created without a constructor from now"
+                        + " on and get their fields from the log, but transient and excluded fields, and fields added since"
+                        + " the data was written, keep their default values (0, false, null). Fix: let the no-arg"
+                        + " constructor run (it may be private), or give it none.");
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the no-arg constructor of " + type.getName()
-                        + " failed during recovery: " + e.getCause(), e);
+                        + " cannot be called during recovery: " + e, e);
             }
         }
         return UnsafeAccess.allocate(type);
