@@ -1,7 +1,8 @@
 package dev.lazarus.internal.log;
 
-import java.util.zip.CRC32C;
 import net.openhft.chronicle.bytes.Bytes;
+
+import java.util.zip.CRC32C;
 
 /**
  * Our own Chronicle metadata documents: {magic, a, b, CRC32C of the 20 bytes before it}, little-endian.
