@@ -122,7 +122,7 @@ class EngineRoundTripTest {
                     } else if (kind < 14) {
                         step(history, r, new RoundTripOp.Checkpoint(), model, run.world);
                     } else {
-                        step(history, r, generator.next(model), model, run.world);
+                        step(history, r, generator.next(model, run.world), model, run.world);
                     }
                 }
                 Ending ending = Ending.values()[rnd.nextInt(Ending.values().length)];
@@ -174,7 +174,7 @@ class EngineRoundTripTest {
             if (k == checkpointAt) {
                 step(history, run, new RoundTripOp.Checkpoint(), model, durable);
             }
-            step(history, run, generator.next(model), model, durable);
+            step(history, run, generator.next(model, durable), model, durable);
             if (k == nestAt) {
                 step(history, run, new RoundTripOp.End(), model, durable);
             }

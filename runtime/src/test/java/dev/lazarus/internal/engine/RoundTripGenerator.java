@@ -15,8 +15,10 @@ import java.util.UUID;
 /**
  * Generates the next operation of a history from the model's current state, so that every
  * operation is valid where it is applied (an index inside the list, a node that is reachable).
- * Only reachable nodes are named, and new nodes get labels never used before: a node that became
- * unreachable is not recovered, so naming it again would compare a fresh node with an old one.
+ * Reachable nodes are named, new nodes get labels never used before, and a node that became
+ * unreachable during this run may be linked back (the application still holds it; a snapshot in
+ * between may have marked it, see {@code Unreachable}). One unreachable since an earlier run is never
+ * named: recovery does not bring it back, so naming it would compare a fresh node with an old one.
  */
 final class RoundTripGenerator {
     /** A record value for {@code any} and collections: the codec stores records by their components. */
@@ -36,8 +38,14 @@ final class RoundTripGenerator {
         this.rnd = rnd;
     }
 
-    RoundTripOp next(RoundTripWorld model) {
+    /** Labels of nodes the durable world still holds but no root reaches: they may be linked back. */
+    private List<Integer> unreachable = List.of();
+
+    RoundTripOp next(RoundTripWorld model, RoundTripWorld durable) {
         List<RoundTripNode> live = RoundTripShape.reachable(model.root);
+        java.util.Set<Integer> reachable = new java.util.HashSet<>();
+        live.forEach(x -> reachable.add(x.label));
+        unreachable = durable.labels().stream().filter(l -> !reachable.contains(l)).sorted().toList();
         RoundTripNode n = pick(live);
         int r = rnd.nextInt(100);
         if (r < 16) {
@@ -185,9 +193,13 @@ final class RoundTripGenerator {
         return richValue();
     }
 
-    /** A new node (a label never used), or a reachable one. */
+    /** A new node (a label never used), a reachable one, or one this run made unreachable. */
     private RoundTripWorld.Ref nodeRef(List<RoundTripNode> live) {
-        return new RoundTripWorld.Ref(rnd.nextInt(3) == 0 ? nextLabel++ : pick(live).label);
+        int r = rnd.nextInt(6);
+        if (r == 0 && !unreachable.isEmpty()) {
+            return new RoundTripWorld.Ref(pick(unreachable));
+        }
+        return new RoundTripWorld.Ref(r < 2 ? nextLabel++ : pick(live).label);
     }
 
     private Object richValue() {

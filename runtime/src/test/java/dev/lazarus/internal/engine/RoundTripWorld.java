@@ -32,6 +32,11 @@ final class RoundTripWorld {
         }
     }
 
+    /** The labels of the nodes this world holds: reachable ones, and those it made unreachable since it was built. */
+    java.util.Set<Integer> labels() {
+        return nodes.keySet();
+    }
+
     /** The node with this label, created (detached) on its first mention. */
     RoundTripNode node(int label) {
         return nodes.computeIfAbsent(label, RoundTripNode::new);
