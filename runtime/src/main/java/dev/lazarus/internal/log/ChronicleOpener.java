@@ -8,8 +8,16 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.SparseRollCycles;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 
 /**
  * Opens the Chronicle queue of a redo log the way the log needs it: its roll cycle, its settings,
@@ -38,6 +46,8 @@ final class ChronicleOpener {
     private static final String WRITE_LOCK_KEY = "chronicle.write.lock"; // TableStoreWriteLock.LOCK_KEY (private)
     private static final String APPEND_LOCK_KEY = "chronicle.append.lock"; // TableStoreWriteLock.APPEND_LOCK_KEY
     private static final long UNLOCKED = Long.MIN_VALUE; // AbstractTSQueueLock.UNLOCKED = 1L << 63
+    private static final String METADATA_FILE = "metadata.cq4t"; // SingleChronicleQueue's table store
+    private static final int NOT_COMPLETE = 0x8000_0000; // Chronicle's header bit (Wires.NOT_COMPLETE)
 
     private ChronicleOpener() {
     }
@@ -75,7 +85,58 @@ final class ChronicleOpener {
                     .syncMode(net.openhft.chronicle.bytes.SyncMode.NONE)
                     .build();
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("Cannot open the redo log in " + dir + hintFor(e), e);
+            throw new IllegalStateException("Cannot open the redo log in " + dir + hintFor(e) + metadataHint(dir), e);
+        }
+    }
+
+    /**
+     * A run killed while Chronicle was creating {@code metadata.cq4t} leaves the file's header
+     * unfinished; Chronicle then waits for the process it takes to be creating it and fails ("Unable
+     * to claim exclusive lock"), and the application could never start again. That happens before
+     * the first record, so no cycle file exists yet: the caller holds the directory's lock (nobody
+     * else is creating it), and the file is deleted, for Chronicle to make it again. With cycle files
+     * present it is left alone (the open then fails and says so).
+     */
+    static void removeUnfinishedMetadata(Path dir) {
+        Path meta = dir.resolve(METADATA_FILE);
+        try {
+            if (!Files.isRegularFile(meta) || !unfinished(meta)) {
+                return;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))) {
+                    return;
+                }
+            }
+            Files.delete(meta);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + meta, e);
+        }
+        LOG.log(Level.WARNING, "Redo log " + dir + ": a run was killed while it created the log, before its first"
+                + " record; " + METADATA_FILE + " was left unfinished and is made again (no record was lost)");
+    }
+
+    private static String metadataHint(Path dir) {
+        try {
+            Path meta = dir.resolve(METADATA_FILE);
+            if (Files.isRegularFile(meta) && unfinished(meta)) {
+                return ": its " + METADATA_FILE + " is unfinished (a run was killed while creating it), yet the directory"
+                        + " holds log files. Fix: move " + meta + " aside and start again; Chronicle makes a new one";
+            }
+        } catch (IOException e) {
+            // no hint
+        }
+        return "";
+    }
+
+    /** Whether the first document header of the file is missing or not complete (Chronicle sets it last). */
+    private static boolean unfinished(Path meta) throws IOException {
+        try (FileChannel channel = FileChannel.open(meta, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
+                // read the 4 bytes, or what there is
+            }
+            return header.hasRemaining() || (header.getInt(0) & NOT_COMPLETE) != 0;
         }
     }
 

@@ -188,6 +188,7 @@ public final class RedoLog implements AutoCloseable {
         }
         Objects.requireNonNull(onCorruption, "onCorruption");
         MonotonicClock clock = new MonotonicClock(wallClock);
+        ChronicleOpener.removeUnfinishedMetadata(dir);
         SingleChronicleQueue queue = ChronicleOpener.build(dir, rollCycle, clock);
         RedoLog log;
         try {
