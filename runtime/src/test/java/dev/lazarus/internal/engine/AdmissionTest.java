@@ -3,15 +3,12 @@ package dev.lazarus.internal.engine;
 import dev.lazarus.internal.collection.TrackedArrayList;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Journal;
-import dev.lazarus.internal.log.RedoLog;
-import dev.lazarus.internal.log.SyncMode;
 import dev.lazarus.internal.record.RecordBuffer;
 import dev.lazarus.internal.record.RecordType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +38,10 @@ class AdmissionTest {
 
     @Test
     void newObjectsAndTheOperationThatReferencesThemAreOneTransaction() throws Exception {
-        Path logDir = Files.createDirectories(dir.resolve("log"));
-        Engine engine = new Engine(RedoLog.open(logDir, SyncMode.NONE, 0),
-                EngineSettings.forTests(Files.createDirectories(dir.resolve("snapshots"))));
+        Engine engine = InProcessEngine.open(dir);
         long outerOid;
         long innerOid;
         try {
-            Hooks.install(engine);
             TrackedArrayList<Object> outer = new TrackedArrayList<>();
             engine.root(outer, AdmissionTest.class, "outer");
             outerOid = outer.$lz$oid();
@@ -65,16 +59,14 @@ class AdmissionTest {
         }
 
         List<Rec> records = new ArrayList<>();
-        try (RedoLog log = RedoLog.open(logDir, SyncMode.NONE, 0)) {
-            RecordBuffer in = new RecordBuffer(0);
-            log.replay((pos, bytes, off, len) -> {
-                in.reset(bytes, off, len);
-                int type = in.getByte();
-                long tx = in.getVarLong();
-                boolean hasOid = type == RecordType.NEW || type == RecordType.COLLECTION;
-                records.add(new Rec(type, tx, hasOid ? in.getVarLong() : 0));
-            });
-        }
+        RecordBuffer in = new RecordBuffer(0);
+        InProcessEngine.replay(dir, (pos, bytes, off, len) -> {
+            in.reset(bytes, off, len);
+            int type = in.getByte();
+            long tx = in.getVarLong();
+            boolean hasOid = type == RecordType.NEW || type == RecordType.COLLECTION;
+            records.add(new Rec(type, tx, hasOid ? in.getVarLong() : 0));
+        });
         Rec created = records.stream().filter(r -> r.type() == RecordType.NEW && r.oid() == innerOid)
                 .findFirst().orElseThrow();
         Rec added = records.stream().filter(r -> r.type() == RecordType.COLLECTION && r.oid() == outerOid)

@@ -1,11 +1,8 @@
 package dev.lazarus.internal.engine;
 
-import dev.lazarus.internal.log.RedoLog;
-import dev.lazarus.internal.log.SyncMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -34,14 +31,7 @@ class InstanceRootRecoveryTest {
     Path dir;
 
     private <T> T run(Function<Engine, T> body) throws Exception {
-        Path log = Files.createDirectories(dir.resolve("log"));
-        Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
-        Engine engine = new Engine(RedoLog.open(log, SyncMode.NONE, 1000), EngineSettings.forTests(snapshots));
-        try {
-            return body.apply(engine);
-        } finally {
-            engine.close();
-        }
+        return InProcessEngine.run(dir, body);
     }
 
     private static Object keyed(Engine e, Shard s, String value) {

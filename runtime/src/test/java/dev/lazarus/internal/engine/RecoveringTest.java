@@ -5,8 +5,6 @@ import dev.lazarus.internal.hook.CollectionOp;
 import dev.lazarus.internal.hook.Hooks;
 import dev.lazarus.internal.hook.Journal;
 import dev.lazarus.internal.hook.Recovering;
-import dev.lazarus.internal.log.RedoLog;
-import dev.lazarus.internal.log.SyncMode;
 import dev.lazarus.internal.record.RecordBuffer;
 import dev.lazarus.internal.record.RecordType;
 import dev.lazarus.internal.record.ValueCodec;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +36,9 @@ class RecoveringTest {
 
     @Test
     void aRecoveringThreadLogsNothing_theOthersLogAsUsual() throws Exception {
-        Path logDir = Files.createDirectories(dir.resolve("log"));
-        Engine engine = new Engine(RedoLog.open(logDir, SyncMode.NONE, 0),
-                EngineSettings.forTests(Files.createDirectories(dir.resolve("snapshots"))));
+        Engine engine = InProcessEngine.open(dir);
         long oid;
         try {
-            Hooks.install(engine);
             TrackedArrayList<Object> list = new TrackedArrayList<>();
             engine.root(list, RecoveringTest.class, "list");
             oid = list.$lz$oid();
@@ -78,21 +72,19 @@ class RecoveringTest {
         }
 
         List<Object> added = new ArrayList<>();
-        try (RedoLog log = RedoLog.open(logDir, SyncMode.NONE, 0)) {
-            RecordBuffer in = new RecordBuffer(0);
-            log.replay((pos, bytes, off, len) -> {
-                in.reset(bytes, off, len);
-                int type = in.getByte();
-                in.getVarLong();
-                if (type == RecordType.COLLECTION && in.getVarLong() == oid) {
-                    int op = in.getVarInt();
-                    in.getZigZag(); // index
-                    if (op != CollectionOp.RESET) { // the RESET that attached the empty list
-                        added.add(ValueCodec.read(in, null));
-                    }
+        RecordBuffer in = new RecordBuffer(0);
+        InProcessEngine.replay(dir, (pos, bytes, off, len) -> {
+            in.reset(bytes, off, len);
+            int type = in.getByte();
+            in.getVarLong();
+            if (type == RecordType.COLLECTION && in.getVarLong() == oid) {
+                int op = in.getVarInt();
+                in.getZigZag(); // index
+                if (op != CollectionOp.RESET) { // the RESET that attached the empty list
+                    added.add(ValueCodec.read(in, null));
                 }
-            });
-        }
+            }
+        });
         assertThat(added).containsExactly("logged by another thread", "logged after");
     }
 }

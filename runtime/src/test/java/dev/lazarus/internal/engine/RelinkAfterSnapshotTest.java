@@ -1,18 +1,11 @@
 package dev.lazarus.internal.engine;
 
 import dev.lazarus.internal.collection.TrackedArrayList;
-import dev.lazarus.internal.hook.Hooks;
-import dev.lazarus.internal.hook.Journal;
-import dev.lazarus.internal.log.RedoLog;
-import dev.lazarus.internal.log.SyncMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,27 +20,9 @@ class RelinkAfterSnapshotTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void uninstall() {
-        Hooks.install(Journal.OFF);
-    }
-
-    private <T> T run(Function<Engine, T> body) throws Exception {
-        Path log = Files.createDirectories(dir.resolve("log"));
-        Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
-        Engine engine = new Engine(RedoLog.open(log, SyncMode.NONE, 1000), EngineSettings.forTests(snapshots));
-        Hooks.install(engine);
-        try {
-            return body.apply(engine);
-        } finally {
-            engine.close();
-            Hooks.install(Journal.OFF);
-        }
-    }
-
     @Test
     void anObjectDetachedAcrossASnapshotAndLinkedBackIsRecovered() throws Exception {
-        run(e -> {
+        InProcessEngine.run(dir, e -> {
             TrackedArrayList<Object> root = new TrackedArrayList<>();
             e.root(root, RelinkAfterSnapshotTest.class, "root");
             TrackedArrayList<Object> inner = new TrackedArrayList<>();
@@ -59,14 +34,14 @@ class RelinkAfterSnapshotTest {
             inner.add("more");
             return null;
         });
-        Object recovered = run(e -> e.root(new TrackedArrayList<>(), RelinkAfterSnapshotTest.class, "root"));
+        Object recovered = InProcessEngine.run(dir, RelinkAfterSnapshotTest::root);
         assertThat(recovered).isEqualTo(List.of(List.of("payload", "more")));
     }
 
     @Test
     void anObjectLeftOutOfASnapshotAndLinkedBackIsRecovered_andOneNeverLinkedBackIsLeftOut() throws Exception {
         int[] objects = new int[3];
-        run(e -> {
+        InProcessEngine.run(dir, e -> {
             TrackedArrayList<Object> root = new TrackedArrayList<>();
             e.root(root, RelinkAfterSnapshotTest.class, "root");
             TrackedArrayList<Object> kept = new TrackedArrayList<>(List.of("kept"));
@@ -82,16 +57,15 @@ class RelinkAfterSnapshotTest {
             return null;
         });
         assertThat(objects).as("objects in the three snapshots").containsExactly(3, 3, 1);
-        Object recovered = run(e -> e.root(new TrackedArrayList<>(), RelinkAfterSnapshotTest.class, "root"));
+        Object recovered = InProcessEngine.run(dir, RelinkAfterSnapshotTest::root);
         assertThat(recovered).isEqualTo(List.of(List.of("kept", "again")));
-        int after = run(e -> checkpoint(e, (List<Object>) e.root(new TrackedArrayList<>(), RelinkAfterSnapshotTest.class,
-                "root")));
+        int after = InProcessEngine.run(dir, e -> checkpoint(e, (List<Object>) root(e)));
         assertThat(after).as("the object linked back is in the next snapshot").isEqualTo(2);
     }
 
     @Test
     void anObjectMarkedWhileReachableAndLoggedAgainStaysOneObject() throws Exception {
-        run(e -> {
+        InProcessEngine.run(dir, e -> {
             TrackedArrayList<Object> root = new TrackedArrayList<>();
             e.root(root, RelinkAfterSnapshotTest.class, "root");
             TrackedArrayList<Object> shared = new TrackedArrayList<>(List.of("shared"));
@@ -102,10 +76,14 @@ class RelinkAfterSnapshotTest {
             shared.add("changed");
             return null;
         });
-        List<Object> recovered = (List<Object>) run(e -> e.root(new TrackedArrayList<>(), RelinkAfterSnapshotTest.class,
-                "root"));
+        List<Object> recovered = (List<Object>) InProcessEngine.run(dir, RelinkAfterSnapshotTest::root);
         assertThat(recovered).isEqualTo(List.of(List.of("shared", "changed"), List.of("shared", "changed")));
         assertThat(recovered.get(0)).as("one object, held twice").isSameAs(recovered.get(1));
+    }
+
+    /** The root after recovery (a fresh list were there nothing to recover). */
+    private static Object root(Engine e) {
+        return e.root(new TrackedArrayList<>(), RelinkAfterSnapshotTest.class, "root");
     }
 
     /** Logs a change (a snapshot needs one since the last) and takes a snapshot; returns its object count. */

@@ -15,7 +15,7 @@ import dev.lazarus.internal.record.FieldTable;
  * <p>{@code label} names a node across runs: the comparison of a recovered graph with its model
  * goes by labels, so that sharing and cycles are compared by identity and not by position.
  */
-final class RoundTripNode implements Tracked {
+final class RoundTripNode extends TrackedByHand {
     private static final String CLASS = RoundTripNode.class.getName();
     private static final int I = FieldTable.id(CLASS, "i", "I");
     private static final int L = FieldTable.id(CLASS, "l", "J");
@@ -33,8 +33,6 @@ final class RoundTripNode implements Tracked {
     private static final int INTS = FieldTable.id(CLASS, "ints", "[I");
     private static final int REALS = FieldTable.id(CLASS, "reals", "[D");
     private static final int REFS = FieldTable.id(CLASS, "refs", "[Ljava/lang/Object;");
-
-    public transient long $lz$oid;
 
     int label;
     int i;
@@ -62,16 +60,6 @@ final class RoundTripNode implements Tracked {
 
     RoundTripNode(int label) {
         this.label = label; // the node is detached while its constructor runs: nothing to report
-    }
-
-    @Override
-    public long $lz$oid() {
-        return $lz$oid;
-    }
-
-    @Override
-    public void $lz$oid(long oid) {
-        $lz$oid = oid;
     }
 
     void setI(int v) {

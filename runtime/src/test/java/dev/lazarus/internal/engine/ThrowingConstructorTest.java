@@ -1,17 +1,9 @@
 package dev.lazarus.internal.engine;
 
-import dev.lazarus.internal.hook.Hooks;
-import dev.lazarus.internal.hook.Journal;
-import dev.lazarus.internal.hook.Tracked;
-import dev.lazarus.internal.log.RedoLog;
-import dev.lazarus.internal.log.SyncMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThrowingConstructorTest {
     /** Written by hand the way the agent rewrites a tracked class (see RoundTripNode). */
-    static final class Fragile implements Tracked {
+    static final class Fragile extends TrackedByHand {
         static int guardsTripped;
-        transient long $lz$oid;
         String name;
 
         Fragile() {
@@ -35,50 +26,23 @@ class ThrowingConstructorTest {
         Fragile(String name) {
             this.name = name;
         }
-
-        @Override
-        public long $lz$oid() {
-            return $lz$oid;
-        }
-
-        @Override
-        public void $lz$oid(long oid) {
-            $lz$oid = oid;
-        }
     }
 
     @TempDir
     Path dir;
 
-    @AfterEach
-    void uninstall() {
-        Hooks.install(Journal.OFF);
-    }
-
-    private <T> T run(Function<Engine, T> body) throws Exception {
-        Path log = Files.createDirectories(dir.resolve("log"));
-        Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
-        Engine engine = new Engine(RedoLog.open(log, SyncMode.NONE, 1000), EngineSettings.forTests(snapshots));
-        Hooks.install(engine);
-        try {
-            return body.apply(engine);
-        } finally {
-            engine.close();
-            Hooks.install(Journal.OFF);
-        }
-    }
-
     @Test
     void objectsOfAClassWhoseConstructorThrowsAreRecoveredWithoutIt_fromTheLogAndFromASnapshot() throws Exception {
-        run(e -> e.root(new Fragile("first"), ThrowingConstructorTest.class, "root"));
-        Object fromLog = run(e -> {
+        InProcessEngine.run(dir, e -> e.root(new Fragile("first"), ThrowingConstructorTest.class, "root"));
+        Object fromLog = InProcessEngine.run(dir, e -> {
             Object recovered = e.root(new Fragile("fresh"), ThrowingConstructorTest.class, "root");
             e.checkpoint(); // the snapshot's shadow graph builds it again
             return recovered;
         });
         assertThat(fromLog).isInstanceOf(Fragile.class);
         assertThat(((Fragile) fromLog).name).isEqualTo("first");
-        Object fromSnapshot = run(e -> e.root(new Fragile("fresh"), ThrowingConstructorTest.class, "root"));
+        Object fromSnapshot = InProcessEngine.run(dir,
+                e -> e.root(new Fragile("fresh"), ThrowingConstructorTest.class, "root"));
         assertThat(((Fragile) fromSnapshot).name).isEqualTo("first");
         assertThat(Fragile.guardsTripped).as("the constructor is tried once, then left alone").isEqualTo(1);
     }
