@@ -12,11 +12,8 @@ import dev.lazarus.internal.recovery.OidTable;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -148,9 +145,10 @@ final class Attacher {
         GraphCodec.writeObjects(batch.objects, sink);
     }
 
-    /** What one attach found: the objects to log, and which of them had an id already (linked back). */
+    /** What one attach found: the objects to log, in the order found; those given an id; those linked back. */
     private static final class Batch {
         final List<Object> objects = new ArrayList<>();
+        final List<Object> fresh = new ArrayList<>();
         final List<Object> linkedBack = new ArrayList<>(0);
     }
 
@@ -188,15 +186,10 @@ final class Attacher {
 
     /** Takes back the ids a discovery gave, and the marks it cleared. */
     private void forget(Batch batch) {
-        Set<Object> linkedBack = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object o : batch.linkedBack) {
             unreachable.mark(oidOf(o));
-            linkedBack.add(o);
         }
-        for (Object o : batch.objects) {
-            if (linkedBack.contains(o)) {
-                continue;
-            }
+        for (Object o : batch.fresh) {
             if (o instanceof Tracked tr) {
                 tr.$lz$oid(0);
             } else {
@@ -219,6 +212,7 @@ final class Attacher {
                     }
                     tr.$lz$oid(oids.incrementAndGet());
                     batch.objects.add(v);
+                    batch.fresh.add(v);
                 } else {
                     linkBack(v, oid, batch);
                 }
@@ -229,6 +223,7 @@ final class Attacher {
                 if (oid == 0) {
                     arrays.register(v, oids.incrementAndGet());
                     batch.objects.add(v);
+                    batch.fresh.add(v);
                 } else {
                     linkBack(v, oid, batch);
                 }

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Records are appended on the thread that made the change, right after the change reached
  * memory and under whatever lock the application holds, so log order follows memory order.
  */
-public final class Engine implements Journal, ValueCodec.Writing {
+public final class Engine implements Journal {
     private static final System.Logger LOG = System.getLogger("dev.lazarus");
 
     private final RedoLog log;
@@ -194,7 +194,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             RecordBuffer b = header(t, RecordType.SET);
             b.putVarLong(oid);
             b.putVarInt(field);
-            ValueCodec.write(b, value, this);
+            ValueCodec.write(b, value, t);
             appendAndCommit(t);
         } finally {
             endImplicit(t, implicit);
@@ -284,7 +284,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
 
     private void writeCollectionOp(ThreadState t, long oid, int op, int index, Object a, Object b) {
         RecordBuffer buf = header(t, RecordType.COLLECTION);
-        GraphCodec.writeCollectionOp(buf, oid, op, index, a, b, this);
+        GraphCodec.writeCollectionOp(buf, oid, op, index, a, b, t);
         appendAndCommit(t);
     }
 
@@ -311,7 +311,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
                 }
             }
             RecordBuffer b = header(t, RecordType.ARRAY_SET);
-            GraphCodec.writeArrayElements(b, oid, array, from, to, this);
+            GraphCodec.writeArrayElements(b, oid, array, from, to, t);
             appendAndCommit(t);
         } finally {
             endImplicit(t, implicit);
@@ -333,7 +333,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
                     }
                 }
                 RecordBuffer b = header(t, RecordType.ARRAY_SET);
-                GraphCodec.writeArrayElements(b, arrayOid, value, 0, length, this);
+                GraphCodec.writeArrayElements(b, arrayOid, value, 0, length, t);
                 log.append(b.array(), 0, b.length());
             }
         }
@@ -385,7 +385,7 @@ public final class Engine implements Journal, ValueCodec.Writing {
             attacher.attach(value, 0, "root " + name, t);
             RecordBuffer b = header(t, RecordType.ROOT);
             b.putString(name);
-            ValueCodec.write(b, value, this);
+            ValueCodec.write(b, value, t);
             appendAndCommit(t);
         } finally {
             endImplicit(t, implicit);
@@ -447,18 +447,6 @@ public final class Engine implements Journal, ValueCodec.Writing {
         if (t.depth == 0) {
             log.commit(pos); // returns at once unless the log forces every commit
         }
-    }
-
-    // ------------------------------------------------------------------ dictionary for the codec
-
-    @Override
-    public int classId(Class<?> c) {
-        return dictionary.classId(c);
-    }
-
-    @Override
-    public long oidOf(Object trackedOrArray) {
-        return attacher.oidOf(trackedOrArray);
     }
 
     // ------------------------------------------------------------------ recovery and lifecycle

@@ -60,7 +60,7 @@ public final class Unreachable {
         return (c[(int) index].get(word(oid)) & (1L << oid)) != 0;
     }
 
-    /** Clears the mark of {@code oid}; true if it was set (by this call's caller's turn only: one winner). */
+    /** Clears the mark of {@code oid}; true if it was set: of threads racing to clear it, one wins. */
     public boolean unmark(long oid) {
         AtomicLongArray[] c = chunks;
         long index = oid >>> CHUNK_BITS;

@@ -1,5 +1,7 @@
 package dev.lazarus.internal.hook;
 
+import java.util.function.Supplier;
+
 /**
  * Whether the current thread is rebuilding objects from records — recovery at start-up, or the
  * snapshotter loading a shadow graph — the one "recovering" flag of Lazarus. While it is set, the
@@ -28,15 +30,22 @@ public final class Recovering {
 
     /** Runs {@code operation} with this thread recovering (nested calls are fine). */
     public static void run(Runnable operation) {
+        call(() -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    /** The same, for an operation with a result. */
+    public static <T> T call(Supplier<T> operation) {
         boolean[] on = ON.get();
         if (on[0]) {
-            operation.run();
-            return;
+            return operation.get();
         }
         count(1);
         on[0] = true;
         try {
-            operation.run();
+            return operation.get();
         } finally {
             on[0] = false;
             count(-1);

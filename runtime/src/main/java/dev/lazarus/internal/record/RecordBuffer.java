@@ -17,7 +17,6 @@ public final class RecordBuffer {
         bytes = new byte[capacity];
     }
 
-
     public void reset(byte[] source, int off, int len) {
         bytes = source;
         pos = off;
@@ -41,8 +40,6 @@ public final class RecordBuffer {
     public int length() {
         return pos;
     }
-
-
 
     private void ensure(int n) {
         if (pos + n > bytes.length) {

@@ -167,7 +167,6 @@ public final class Replayer {
         loadWeight = objects * RecoveryReport.LOAD_NANOS_PER_OBJECT;
     }
 
-
     /** Loads a snapshot file after checking it; the log position it covers is in the result. */
     SnapshotFile.Trailer loadSnapshot(Path file) {
         SnapshotFile.Trailer trailer = SnapshotFile.verify(file);

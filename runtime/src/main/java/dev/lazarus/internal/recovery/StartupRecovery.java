@@ -27,11 +27,10 @@ public final class StartupRecovery {
         Replayer replayer = new Replayer(log, loader, settings.renames());
         replayer.progress(Progress.logging(LOG));
         Object event = JfrEvents.beginRecovery();
-        RecoveryReport[] report = new RecoveryReport[1];
-        Recovering.run(() -> report[0] = replayer.recover(Snapshotter.list(settings.snapshotDir()),
+        RecoveryReport report = Recovering.call(() -> replayer.recover(Snapshotter.list(settings.snapshotDir()),
                 Snapshotter.logTruncated(settings.snapshotDir())));
-        JfrEvents.recovery(event, report[0]);
-        LOG.log(System.Logger.Level.INFO, report[0].line(settings.snapshots().rtoMs()));
-        return new Recovered(replayer.objects(), replayer.roots(), replayer.maxOid(), replayer.maxTx(), report[0]);
+        JfrEvents.recovery(event, report);
+        LOG.log(System.Logger.Level.INFO, report.line(settings.snapshots().rtoMs()));
+        return new Recovered(replayer.objects(), replayer.roots(), replayer.maxOid(), replayer.maxTx(), report);
     }
 }

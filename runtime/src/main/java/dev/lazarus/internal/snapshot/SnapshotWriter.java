@@ -1,7 +1,5 @@
 package dev.lazarus.internal.snapshot;
 
-
-
 import dev.lazarus.internal.engine.Unreachable;
 import dev.lazarus.internal.hook.Tracked;
 import dev.lazarus.internal.record.FieldTable;
@@ -23,7 +21,7 @@ import java.util.Set;
 
 /**
  * Writes the graph a {@link Replayer} rebuilt as a snapshot: the objects reachable from the roots
- * (whatever became unreachable is dropped here), the roots, and the dictionary in force at the
+ * (and, for one snapshot more, those that became unreachable since the last: {@link Unreachable}), the roots, and the dictionary in force at the
  * snapshot's position (the log after it uses those numbers).
  */
 final class SnapshotWriter implements GraphCodec.Sink {
